@@ -133,6 +133,7 @@ internal static partial class IssuesReader
         {
             var text = lines[i].Text;
             if (Label().IsMatch(text)) { inBody = true; continue; }
+            if (!EndsWithDecisionWord(text)) continue; // cheap test before the regex: most lines are prose
             var match = DecisionAtEnd().Match(text);
             if (!match.Success) continue;
             // A bare "Upheld" line belongs to a decision line that wrapped after its colon.
@@ -145,6 +146,12 @@ internal static partial class IssuesReader
             inBody = false;
         }
         return found;
+    }
+
+    private static bool EndsWithDecisionWord(string text)
+    {
+        var span = text.AsSpan().TrimEnd('.');
+        return span.EndsWith("upheld", StringComparison.OrdinalIgnoreCase) || span.EndsWith("overturned", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool NextIsLabel(List<Line> lines, int i, int end) => i + 1 < end && Label().IsMatch(lines[i + 1].Text);

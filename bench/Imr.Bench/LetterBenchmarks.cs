@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using Imr.Letters.Reading;
+
+namespace Imr.Bench;
+
+internal static class LetterBenchmarks
+{
+    /// <summary>Parsing extracted text alone, on one thread, beside splitting the same text into lines.</summary>
+    public static async Task TextParsingAsync(Corpus corpus, int seconds)
+    {
+        var texts = new List<string>();
+        foreach (var pdf in corpus.Pdfs) texts.Add(await Pdftotext.ExtractAsync(pdf));
+        foreach (var seed in corpus.Seeds) texts.Add(await File.ReadAllTextAsync(seed));
+        var bytes = texts.Sum(t => (long)t.Length);
+
+        foreach (var t in texts) LetterReader.ReadText(t); // warm-up (JIT, regex construction)
+        var parse = Measure(seconds, () => { foreach (var t in texts) LetterReader.ReadText(t); });
+        var split = Measure(seconds, () => { foreach (var t in texts) _ = t.Split('\n').Length; });
+        var parseRate = texts.Count * parse.Iterations / parse.Elapsed.TotalSeconds;
+        var splitRate = texts.Count * split.Iterations / split.Elapsed.TotalSeconds;
+
+        Console.WriteLine("## Parsing text (one thread)");
+        Console.WriteLine();
+        Console.WriteLine("| what | letters/s | MB/s |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| LetterReader.ReadText, {texts.Count} corpus letters (avg {bytes / texts.Count / 1024.0:F1} KB) | {parseRate:N0} | {parseRate * bytes / texts.Count / 1e6:F1} |");
+        Console.WriteLine($"| string.Split into lines (floor) | {splitRate:N0} | {splitRate * bytes / texts.Count / 1e6:F1} |");
+        Console.WriteLine();
+        Console.WriteLine($"Parsing costs {splitRate / parseRate:F1}x a bare line split. Target: at least 10,000 letters/s.");
+        Console.WriteLine();
+    }
+
+    /// <summary>Reading PDF letters (extraction included) beside pdftotext alone on the same files.</summary>
+    public static async Task PdfParsingAsync(Corpus corpus, int rounds)
+    {
+        var pdftotext = new List<double>();
+        var reader = new List<double>();
+        await ReadAllAsync(corpus.Pdfs.Take(5).ToArray(), useReader: true); // warm-up
+        for (var r = 0; r < rounds; r++)
+        {
+            // Interleaved rounds so that drift in machine load affects both alike.
+            pdftotext.Add(await ReadAllAsync(corpus.Pdfs, useReader: false));
+            reader.Add(await ReadAllAsync(corpus.Pdfs, useReader: true));
+        }
+        var baseSeconds = Median(pdftotext);
+        var readerSeconds = Median(reader);
+        Console.WriteLine("## Reading PDF letters (one at a time, extraction included)");
+        Console.WriteLine();
+        Console.WriteLine("| what | letters/s | ms/letter |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| pdftotext -layout alone, {corpus.Pdfs.Length} letters | {corpus.Pdfs.Length / baseSeconds:N1} | {baseSeconds * 1000 / corpus.Pdfs.Length:F2} |");
+        Console.WriteLine($"| LetterReader.ReadFileAsync (pdftotext + parse) | {corpus.Pdfs.Length / readerSeconds:N1} | {readerSeconds * 1000 / corpus.Pdfs.Length:F2} |");
+        Console.WriteLine();
+        Console.WriteLine($"Ratio reader / pdftotext: {readerSeconds / baseSeconds:F3} (median of {rounds} interleaved rounds). Target: at most 1.2.");
+        Console.WriteLine();
+    }
+
+    private static async Task<double> ReadAllAsync(string[] pdfs, bool useReader)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var pdf in pdfs)
+        {
+            if (useReader) await LetterReader.ReadFileAsync(pdf);
+            else await Pdftotext.ExtractAsync(pdf);
+        }
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Peak memory of <c>imr parse --json</c> over growing batches of text letters: it streams,
+    /// so the peak stays flat as the batch grows.</summary>
+    public static async Task BatchMemoryAsync(Corpus corpus, int[] batches)
+    {
+        var imr = Path.Combine(AppContext.BaseDirectory, "imr.dll");
+        if (!File.Exists("/usr/bin/time") || !File.Exists(imr))
+        {
+            Console.WriteLine("## Peak memory: skipped (needs GNU time at /usr/bin/time and imr.dll beside the bench)");
+            return;
+        }
+        var texts = new List<string>();
+        foreach (var pdf in corpus.Pdfs) texts.Add(await Pdftotext.ExtractAsync(pdf));
+        Console.WriteLine("## Peak memory of `imr parse --json` over a batch of text letters");
+        Console.WriteLine();
+        Console.WriteLine("| letters | peak RSS (MB) | seconds | letters/s (2 cores, process start included) |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        foreach (var count in batches)
+        {
+            var dir = Directory.CreateTempSubdirectory("imr-bench-").FullName;
+            try
+            {
+                for (var i = 0; i < count; i++)
+                    await File.WriteAllTextAsync(Path.Combine(dir, $"{i:D7}.txt"), texts[i % texts.Count]);
+                var (peakKb, elapsed) = await RunMeasuredAsync(imr, dir);
+                Console.WriteLine($"| {count:N0} | {peakKb / 1024.0:F0} | {elapsed:F1} | {count / elapsed:N0} |");
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        Console.WriteLine();
+    }
+
+    private static async Task<(long PeakKb, double Seconds)> RunMeasuredAsync(string imr, string dir)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-f", "IMR_PEAK_KB=%M", "dotnet", imr, "parse", dir, "--json" }) start.ArgumentList.Add(a);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await drain;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var line = (await stderr).Split('\n').Last(l => l.StartsWith("IMR_PEAK_KB=", StringComparison.Ordinal));
+        return (long.Parse(line["IMR_PEAK_KB=".Length..], CultureInfo.InvariantCulture), elapsed);
+    }
+
+    private static (int Iterations, TimeSpan Elapsed) Measure(int seconds, Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        var iterations = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            action();
+            iterations++;
+        }
+        return (iterations, clock.Elapsed);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
