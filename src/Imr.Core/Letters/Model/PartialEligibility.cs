@@ -17,21 +17,22 @@ public sealed partial record PartialEligibility(string? OriginalRequest, string?
         if (!eligible.Success) return null;
         var before = treatment[..eligible.Index];
         var original = Original().Match(before);
-        var authorized = AuthorizedPassive().Match(before);
-        if (!authorized.Success) authorized = AuthorizedActive().Match(before);
+        var rest = original.Success ? before[original.Length..] : before;
+        var authorized = AuthorizedPassive().Match(rest);
+        if (!authorized.Success) authorized = AuthorizedActive().Match(rest);
         return new PartialEligibility(
             original.Success ? original.Groups["v"].Value : null,
             authorized.Success ? authorized.Groups["v"].Value : null,
             eligible.Groups["v"].Value);
     }
 
-    [GeneratedRegex(@"(?:remaining IMR eligible portion of the original request|The original request),?\s+(?<v>.+?)(?:\s+is)?\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:remaining IMR eligible portion of the original request|The original request),\s*(?<v>.+?)(?:\s+is)?\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex Eligible();
 
     [GeneratedRegex(@"^(?<v>.+?) was the original\s+request\.", RegexOptions.IgnoreCase)]
     private static partial Regex Original();
 
-    [GeneratedRegex(@"(?:^|original\s+request\.\s+)(?<v>.+?) was authorized by the Claims Administrator\.", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<v>.+?) was authorized by the Claims Administrator\.", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizedPassive();
 
     [GeneratedRegex(@"The Claims Administrator authorized (?<v>.+?), leaving the original request", RegexOptions.IgnoreCase)]

@@ -52,7 +52,9 @@ internal static partial class IssuesReader
         {
             var (decisionLine, decision, treatmentEnd) = decisions[d];
             var treatment = Paragraph.Join(lines, starts[d], decisionLine);
-            treatment = Paragraph.Normalize((treatment + " " + lines[decisionLine].Text[..treatmentEnd]).Trim()).TrimEnd(':', ' ');
+            treatment = Paragraph.Normalize(treatment + " " + lines[decisionLine].Text[..treatmentEnd]);
+            // A decision word alone on its line: the colon that separates it ends the line above.
+            if (treatmentEnd == 0 && treatment.EndsWith(':')) treatment = treatment[..^1].TrimEnd();
             if (treatment.Length == 0)
                 diagnostics.Add(new Diagnostic(lines[decisionLine].Number, "a decision line names no treatment"));
 
