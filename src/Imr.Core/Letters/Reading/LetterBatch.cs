@@ -1,16 +1,15 @@
 using System.Runtime.CompilerServices;
-using Imr.Letters.Reading;
 
-namespace Imr.Cli;
+namespace Imr.Letters.Reading;
 
 /// <summary>What reading one file gave: a result, or the plain-words reason it could not be read.</summary>
-internal readonly record struct ReadOutcome(ReadResult? Result, string? Error);
+public readonly record struct ReadOutcome(ReadResult? Result, string? Error);
 
 /// <summary>
 /// Reads letter files in parallel (PDF extraction runs an external process) and yields them in input
 /// order, holding only a small window of files in memory, so that a batch of any size streams.
 /// </summary>
-internal static class LetterBatch
+public static class LetterBatch
 {
     public static async IAsyncEnumerable<(string File, ReadOutcome Outcome)> ReadAsync(
         IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Imr.Archive.Storage;
+using Imr.Letters.Reading;
+
+namespace Imr.Archive.Import;
+
+/// <summary>A file that could not be imported, and why, in plain words.</summary>
+public sealed record ImportFailure(string Source, string Error);
+
+/// <summary>What an import did.</summary>
+public sealed record ImportSummary(int Imported, int NewVersions, int Unchanged, IReadOnlyList<ImportFailure> Failed, TimeSpan Elapsed)
+{
+    public int Read => Imported + NewVersions + Unchanged;
+}
+
+/// <summary>Progress of an import: files done of the total, and the time taken so far.</summary>
+public readonly record struct ImportProgress(int Done, int Total, TimeSpan Elapsed);
+
+/// <summary>
+/// Imports letter files into an archive: parses in parallel (in input order, so that of two versions
+/// of a letter in one run the later file becomes current), stores in transactional batches, and
+/// overlaps storing one batch with parsing the next. Killed at any moment, it leaves whole batches
+/// only; a rerun finds the stored letters unchanged and completes the rest.
+/// </summary>
+public sealed class Importer(IArchive archive, int batchSize = 500)
+{
+    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var failed = new List<ImportFailure>();
+        int imported = 0, newVersions = 0, unchanged = 0, done = 0;
+        var pending = new List<LetterRecord>(batchSize);
+        Task? storing = null;
+
+        async Task AwaitStoringAsync()
+        {
+            if (storing is not null) await storing.ConfigureAwait(false);
+            storing = null;
+        }
+
+        async Task StoreAsync(List<LetterRecord> batch)
+        {
+            var outcomes = await archive.StoreAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var outcome in outcomes)
+            {
+                switch (outcome)
+                {
+                    case StoreOutcome.Imported: imported++; break;
+                    case StoreOutcome.NewVersion: newVersions++; break;
+                    default: unchanged++; break;
+                }
+            }
+            done += batch.Count;
+            progress?.Report(new ImportProgress(done + failed.Count, files.Count, clock.Elapsed));
+        }
+
+        await foreach (var (file, outcome) in LetterBatch.ReadAsync(files, cancellationToken).ConfigureAwait(false))
+        {
+            var source = Path.GetFileName(file);
+            if (outcome.Error is { } error)
+            {
+                failed.Add(new ImportFailure(source, error));
+                continue;
+            }
+            pending.Add(LetterRecord.From(source, outcome.Result!.Determination));
+            if (pending.Count >= batchSize)
+            {
+                await AwaitStoringAsync().ConfigureAwait(false);
+                storing = StoreAsync(pending);
+                pending = new List<LetterRecord>(batchSize);
+            }
+        }
+        await AwaitStoringAsync().ConfigureAwait(false);
+        if (pending.Count > 0) await StoreAsync(pending).ConfigureAwait(false);
+        progress?.Report(new ImportProgress(files.Count, files.Count, clock.Elapsed));
+        return new ImportSummary(imported, newVersions, unchanged, failed, clock.Elapsed);
+    }
+}

@@ -1,0 +1,42 @@
+using Imr.Archive.Reports;
+using Imr.Archive.Search;
+
+namespace Imr.Archive.Storage;
+
+/// <summary>What storing one letter did.</summary>
+public enum StoreOutcome
+{
+    /// <summary>A letter not seen before.</summary>
+    Imported,
+
+    /// <summary>A changed letter under a key already stored: a new version; the old one is kept.</summary>
+    NewVersion,
+
+    /// <summary>The same letter was already stored.</summary>
+    Unchanged,
+}
+
+/// <summary>
+/// The determination archive, one interface over two engines: SQLite (embedded, the default) and
+/// PostgreSQL (production). Every method is safe to call from one thread at a time per instance.
+/// </summary>
+public interface IArchive : IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgres".</summary>
+    string Engine { get; }
+
+    /// <summary>Brings the schema up to date (idempotent).</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a batch in one transaction: all of it, or (if interrupted) none of it.</summary>
+    Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<LetterRecord> batch, CancellationToken cancellationToken = default);
+
+    /// <summary>BM25-ranked full-text search over current letters, best first.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The tables of the annual IMR report, computed from current letters.</summary>
+    Task<ArchiveReport> ReportAsync(ReportQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of stored letters (all versions) and of current ones.</summary>
+    Task<(long Stored, long Current)> CountAsync(CancellationToken cancellationToken = default);
+}
