@@ -136,9 +136,19 @@ public abstract class SqlArchive : IArchive
 
     private static string Contains(string text) => "%" + text.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
 
-    /// <summary>A row as the engines' search queries return it.</summary>
-    protected sealed record HitRow(string Source, string? CaseNumber, string? DecisionDate, long Ordinal, string Treatment, string Decision, string Category, double Score, string Snippet)
+    /// <summary>A row as the engines' search queries return it (mapped by column name).</summary>
+    protected sealed class HitRow
     {
+        public string Source { get; set; } = "";
+        public string? CaseNumber { get; set; }
+        public string? DecisionDate { get; set; }
+        public long Ordinal { get; set; }
+        public string Treatment { get; set; } = "";
+        public string Decision { get; set; } = "";
+        public string Category { get; set; } = "";
+        public double Score { get; set; }
+        public string Snippet { get; set; } = "";
+
         public SearchHit ToHit()
         {
             var decision = Enum.Parse<Decision>(Decision);
