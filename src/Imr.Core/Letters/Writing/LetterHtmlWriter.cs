@@ -36,13 +36,16 @@ public static partial class LetterHtmlWriter
         .imr-letter .imr-decision { font-weight: normal; font-style: normal; }
         .imr-letter .imr-label { font-weight: bold; }
         .imr-letter .imr-nobr { white-space: nowrap; }
+        /* The box reaches past the text column by a cell's padding and border, so that the header's
+           words start where the paragraphs' do: pdftotext would otherwise indent the header lines. */
+        .imr-letter .imr-header-box { margin: 0 -4.75pt 1.15em; }
         .imr-letter .imr-header {
-          width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 1.15em;
+          width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0;
           font-family: Arial, Helvetica, "Liberation Sans", "Nimbus Sans", "DejaVu Sans", sans-serif;
           font-size: 10pt; line-height: 1.15;
         }
         .imr-letter .imr-header th, .imr-letter .imr-header td {
-          border: 1px solid #000; padding: 0 0.4em; text-align: left; vertical-align: top;
+          border: 0.75pt solid #000; padding: 0 4pt; text-align: left; vertical-align: top;
         }
         .imr-letter .imr-header th { font-weight: bold; }
         /* The published proportions, with the second label column a little wider: labels must end well
@@ -144,7 +147,7 @@ public static partial class LetterHtmlWriter
     /// case number across the row. Dates are <c>&lt;time&gt;</c> elements carrying the ISO date.</summary>
     private static void AppendHeader(StringBuilder html, IReadOnlyList<HeaderRow> rows)
     {
-        html.Append("<table class=\"imr-header\">\n<caption class=\"imr-screen-only\">Case details</caption>\n")
+        html.Append("<div class=\"imr-header-box\">\n<table class=\"imr-header\">\n<caption class=\"imr-screen-only\">Case details</caption>\n")
             .Append("<colgroup><col class=\"imr-col-label\" /><col class=\"imr-col-value\" /><col class=\"imr-col-label2\" /><col class=\"imr-col-value2\" /></colgroup>\n<tbody>\n");
         foreach (var row in rows)
         {
@@ -153,7 +156,7 @@ public static partial class LetterHtmlWriter
             if (row.Second is not null) AppendHeaderCell(html, row.Second, 1);
             html.Append("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void AppendHeaderCell(StringBuilder html, HeaderCell cell, int span)
