@@ -96,8 +96,13 @@ public sealed class LetterHtmlWriterTests
     {
         var determination = Sample.Determination() with
         {
-            CaseNumber = null, DateAssigned = null, DateOfInjury = null, DecisionDate = null,
-            UrDenialDate = null, ApplicationReceived = null, Priority = null,
+            CaseNumber = null,
+            DateAssigned = null,
+            DateOfInjury = null,
+            DecisionDate = null,
+            UrDenialDate = null,
+            ApplicationReceived = null,
+            Priority = null,
         };
 
         var document = Parse(LetterHtmlWriter.Write(determination));

@@ -78,8 +78,13 @@ public sealed partial class LetterTextWriterTests
     {
         var text = LetterTextWriter.Write(Sample.Determination() with
         {
-            CaseNumber = null, DateAssigned = null, DateOfInjury = null, DecisionDate = null,
-            UrDenialDate = null, ApplicationReceived = null, Priority = null,
+            CaseNumber = null,
+            DateAssigned = null,
+            DateOfInjury = null,
+            DecisionDate = null,
+            UrDenialDate = null,
+            ApplicationReceived = null,
+            Priority = null,
         });
 
         Assert.StartsWith(new string(' ', 10), text, StringComparison.Ordinal);

@@ -47,9 +47,8 @@ internal static class HtmlText
         }
     }
 
-    /// <summary>Whether every break a browser may make in the unit is after a hyphen with no space
-    /// after it: a reader joins those back exactly. A space inside a unit (a word ending in a dash
-    /// kept with the next) is never such a break.</summary>
+    /// <summary>Whether a browser can break the unit only after a hyphen, which a reader joins back
+    /// exactly. A unit holding a space (a word ending in a dash, kept with the next) never qualifies.</summary>
     private static bool IsFreelyBreakable(string unit) => unit.All(LineBreaking.IsBreakSafe);
 
     /// <summary>Encodes the five characters HTML and XML give meaning to; the document is UTF-8, so

@@ -38,9 +38,10 @@ public sealed class LetterPdfWriter
         await File.WriteAllBytesAsync(outputPath, pdf, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Prints an HTML document (UTF-8, no external resources needed) to PDF.</summary>
+    /// <summary>Prints an HTML document to PDF. Internal because weasyprint follows URLs in the HTML
+    /// (file: ones too); the letter's own document has none, and arbitrary HTML must not get here.</summary>
     /// <exception cref="ExternalToolException">weasyprint is missing or failed; the message has its error output.</exception>
-    public async Task<byte[]> RenderHtmlAsync(string html, CancellationToken cancellationToken = default)
+    internal async Task<byte[]> RenderHtmlAsync(string html, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         var executable = _weasyprintPath ?? ExternalTools.Require(ExternalTools.Weasyprint);
