@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Imr.Letters;
+using Imr.Letters.Writing;
 using Spectre.Console;
 
 namespace Imr.Cli.Commands;
@@ -38,9 +39,27 @@ internal static class RenderCommand
             return 1;
         }
 
-        _ = pdf;
-        _ = html;
-        await Console.Out.WriteAsync(determination.CaseSummary.AsMemory(), cancellationToken);
+        if (pdf is not null)
+        {
+            try
+            {
+                await new LetterPdfWriter().WriteAsync(determination, pdf, cancellationToken);
+            }
+            catch (ExternalToolException e)
+            {
+                AnsiConsole.MarkupLine($"[red]cannot write {Markup.Escape(pdf)}[/]: {Markup.Escape(e.Message)}");
+                return 1;
+            }
+            AnsiConsole.MarkupLine($"Letter written to [bold]{Markup.Escape(pdf)}[/].");
+            return 0;
+        }
+        if (html is not null)
+        {
+            await File.WriteAllTextAsync(html, LetterHtmlWriter.Write(determination), cancellationToken);
+            AnsiConsole.MarkupLine($"Letter written to [bold]{Markup.Escape(html)}[/].");
+            return 0;
+        }
+        await Console.Out.WriteAsync(LetterTextWriter.Write(determination).AsMemory(), cancellationToken);
         return 0;
     }
 }
