@@ -21,11 +21,10 @@ internal static class LooseText
         return key.ToString();
     }
 
-    public static bool Same(string a, string b)
-    {
-        string ka = Key(a), kb = Key(b);
-        return ka == kb || (Math.Min(ka.Length, kb.Length) >= TypoMinLength && Distance(ka, kb) <= 1);
-    }
+    public static bool Same(string a, string b) => SameKey(Key(a), Key(b));
+
+    public static bool SameKey(string a, string b) =>
+        a == b || (Math.Min(a.Length, b.Length) >= TypoMinLength && Math.Abs(a.Length - b.Length) <= 1 && Distance(a, b) <= 1);
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -84,11 +83,13 @@ internal sealed class KeyedText
     /// </summary>
     public int MatchAt(int start, string nameKey)
     {
-        var k0 = Array.FindIndex(_origin, o => o >= start);
-        if (k0 < 0 || nameKey.Length == 0) return -1;
+        var k0 = Array.BinarySearch(_origin, start);
+        if (k0 < 0) k0 = ~k0;
+        else while (k0 > 0 && _origin[k0 - 1] == start) k0--; // "&" gives three key characters one origin
+        if (k0 >= _key.Length || nameKey.Length == 0) return -1;
         var rest = _key.AsSpan(k0);
         if (rest.StartsWith(nameKey) && EndsWord(k0 + nameKey.Length)) return End(k0 + nameKey.Length);
-        if (nameKey.Length < LooseText.TypoMinLength) return -1;
+        if (nameKey.Length < LooseText.TypoMinLength || !MayStartAlike(rest, nameKey)) return -1;
         foreach (var length in (ReadOnlySpan<int>)[nameKey.Length, nameKey.Length - 1, nameKey.Length + 1])
         {
             if (length <= rest.Length && EndsWord(k0 + length) && LooseText.Distance(rest[..length], nameKey) <= 1)
@@ -96,6 +97,10 @@ internal sealed class KeyedText
         }
         return -1;
     }
+
+    // One edit leaves one of the first two characters in place or shifted by one: a cheap test before the distance.
+    private static bool MayStartAlike(ReadOnlySpan<char> text, string name) =>
+        text.Length > 1 && (text[0] == name[0] || text[0] == name[1] || text[1] == name[0] || text[1] == name[1]);
 
     private int End(int keyEnd) => _origin[keyEnd - 1] + 1;
 

@@ -142,6 +142,13 @@ public static class MtusGuidelines
         Parts.FirstOrDefault(part => part.Names.Any(n => LooseText.Same(n, name)));
 
     /// <summary>The canonical spelling of a section of <paramref name="part"/>; null when the catalogue does not know it.</summary>
-    public static string? CanonicalSection(MtusPart part, string section) =>
-        part.Sections.FirstOrDefault(known => LooseText.Same(known, section));
+    public static string? CanonicalSection(MtusPart part, string section)
+    {
+        var key = LooseText.Key(section);
+        return SectionKeys[part.Name].FirstOrDefault(known => LooseText.SameKey(known.Key, key)).Name;
+    }
+
+    // Keys computed once: the parser asks about every run of comma-separated pieces it meets.
+    private static readonly Dictionary<string, (string Key, string Name)[]> SectionKeys =
+        Parts.ToDictionary(p => p.Name, p => p.Sections.Select(s => (LooseText.Key(s), s)).ToArray());
 }

@@ -19,6 +19,15 @@ internal static partial class MtusSentence
         var header = ReadHeader(sentence, keyed, bodyStart);
         while (header is not null)
         {
+            // A full stop right after a part's name ends the sentence; what follows is outside the grammar.
+            var stop = FullStop().Match(sentence, header.End);
+            if (stop.Success)
+            {
+                var stopEnd = stop.Index + stop.Length;
+                citations.Add(ReadPart(sentence[partStart..stopEnd].Trim(), header, content: "")!); // no content always reads
+                partStart = stopEnd;
+                break;
+            }
             var (contentEnd, textEnd, next) = FindNextPart(sentence, keyed, header.End);
             var citation = ReadPart(sentence[partStart..textEnd].Trim(), header, sentence[header.End..contentEnd]);
             if (citation is null) break;
@@ -120,6 +129,9 @@ internal static partial class MtusSentence
 
     [GeneratedRegex(@"[,;]\s*|\s+(?=and\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"\G\s*\.(?=\s+\S)")]
+    private static partial Regex FullStop();
 
     [GeneratedRegex(@"^\s*[.,;]?\s*$")]
     private static partial Regex NoContent();
