@@ -112,6 +112,22 @@ public class CitationParserTests
     }
 
     [Fact]
+    public void An_acoem_chapter_named_with_the_edition_and_unlabelled_pages()
+    {
+        AssertReads(
+            "Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, Low Back Complaints, pages 308-310.",
+            Mtus("Low Back Complaints", 2004, chapter: 12, pages: ["308-310"]));
+    }
+
+    [Fact]
+    public void An_older_topic_before_the_pages_reads_as_a_section()
+    {
+        AssertReads(
+            "Decision based on MTUS Chronic Pain Medical Treatment Guidelines Opioids, criteria for use Page(s): 76-78.",
+            Mtus("Chronic Pain Medical Treatment", sections: ["Opioids, criteria for use"], pages: ["76-78"]));
+    }
+
+    [Fact]
     public void The_chapter_in_the_pages_is_the_chapter_when_the_name_has_none()
     {
         AssertReads(
@@ -226,6 +242,7 @@ public class CitationParserTests
     [InlineData("The Claims Administrator based its decision on recommendations outside the MTUS.", StatementKind.OutsideMtus, "The Claims Administrator")]
     [InlineData("The Claims Administrator did not cite any medical evidence for its decision.", StatementKind.NoMedicalEvidence, "The Claims Administrator")]
     [InlineData("The IMR reviewer did not cite any medical evidence for their decision.", StatementKind.NoMedicalEvidence, "The IMR reviewer")]
+    [InlineData("The Physician Reviewer did not base his/her decision on the MTUS.", StatementKind.NotBasedOnMtus, "The Physician Reviewer")]
     public void Statements_name_their_kind_and_party_as_printed(string text, StatementKind kind, string party)
     {
         AssertReads(text, new GuidelineStatement("", kind, party));

@@ -109,9 +109,9 @@ public static partial class CitationParser
     // The party is what opens the sentence, up to the verb: "The Claims Administrator", "The Expert Reviewer".
     [GeneratedRegex(
         @"(?<=^|[.;]\s*)(?<party>\p{L}[^.;]{0,60}?)\s+(?:" +
-        @"(?<notBased>did\s+not\s+base\s+(?:their|its|his|her)\s+decisions?\s+on\s+(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
-        @"|(?<outside>based\s+(?:their|its|his|her)\s+decisions?\s+on\s+recommendations?\s*(?:\(\s*s\s*\))?\s+outside\s+(?:of\s+)?(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
-        @"|(?<noEvidence>did\s+not\s+cite\s+any\s+medical\s+evidence(?:\s+for\s+(?:its|their|his|her)\s+decisions?)?)" +
+        @"(?<notBased>did\s+not\s+base\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?\s+on\s+(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
+        @"|(?<outside>based\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?\s+on\s+recommendations?\s*(?:\(\s*s\s*\))?\s+outside\s+(?:of\s+)?(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
+        @"|(?<noEvidence>did\s+not\s+cite\s+any\s+medical\s+evidence(?:\s+for\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?)?)" +
         @")\s*\.?",
         RegexOptions.IgnoreCase)]
     private static partial Regex Statement();

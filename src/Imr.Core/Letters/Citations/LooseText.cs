@@ -21,8 +21,7 @@ internal static class LooseText
         return key.ToString();
     }
 
-    public static bool Same(string a, string b) => SameKey(Key(a), Key(b));
-
+    /// <summary>Whether two keys (see <see cref="Key"/>) name the same thing.</summary>
     public static bool SameKey(string a, string b) =>
         a == b || (Math.Min(a.Length, b.Length) >= TypoMinLength && Math.Abs(a.Length - b.Length) <= 1 && Distance(a, b) <= 1);
 

@@ -26,11 +26,7 @@ public sealed record MtusPart(string Name, int? AcoemChapter, ValueList<string> 
 /// </summary>
 public static class MtusGuidelines
 {
-    public const string ChronicPainMedicalTreatment = "Chronic Pain Medical Treatment";
     public const string GeneralApproaches = "General Approaches";
-    public const string AcupunctureTreatment = "Acupuncture Treatment";
-    public const string PostsurgicalTreatment = "Postsurgical Treatment";
-    public const string OpioidTreatment = "Opioid Treatment";
 
     /// <summary>
     /// The ACOEM chapters the MTUS General Approaches adopted (chapters 1 to 7), by number. Their titles
@@ -121,7 +117,7 @@ public static class MtusGuidelines
     /// <summary>The parts of the MTUS.</summary>
     public static IReadOnlyList<MtusPart> Parts { get; } =
     [
-        new(ChronicPainMedicalTreatment, null, ["Chronic Pain Treatment", "Chronic Pain Medical Treatment Guidelines"], [.. ChronicPainSections]),
+        new("Chronic Pain Medical Treatment", null, ["Chronic Pain Treatment", "Chronic Pain Medical Treatment Guidelines"], [.. ChronicPainSections]),
         new("Neck and Upper Back Complaints", 8, [], [.. AcoemHeadings]),
         new("Shoulder Complaints", 9, [], [.. AcoemHeadings]),
         new("Elbow Complaints", 10, ["Elbow Disorders"], [.. AcoemHeadings, "Radial Head Fracture", "Lateral Epicondylalgia", "Medial Epicondylalgia", "Olecranon Bursitis", "Cubital Tunnel Syndrome"]),
@@ -131,15 +127,11 @@ public static class MtusGuidelines
         new("Ankle and Foot Complaints", 14, [], [.. AcoemHeadings]),
         new("Stress Related Conditions", 15, [], [.. AcoemHeadings]),
         new(GeneralApproaches, null, [], [.. GeneralApproachesChapters.Values]),
-        new(AcupunctureTreatment, null, ["Acupuncture Medical Treatment"], []),
-        new(PostsurgicalTreatment, null, ["Postsurgical Medical Treatment"], [.. PostsurgicalSections]),
+        new("Acupuncture Treatment", null, ["Acupuncture Medical Treatment"], []),
+        new("Postsurgical Treatment", null, ["Postsurgical Medical Treatment"], [.. PostsurgicalSections]),
         // Its sections are numbered ("3.3.6 Opioids for Chronic Pain ..."), which the parser reads without a list.
-        new(OpioidTreatment, null, ["Opioids Treatment"], []),
+        new("Opioid Treatment", null, ["Opioids Treatment"], []),
     ];
-
-    /// <summary>The part a name denotes (canonical or alias, matched loosely); null when none.</summary>
-    public static MtusPart? Find(string name) =>
-        Parts.FirstOrDefault(part => part.Names.Any(n => LooseText.Same(n, name)));
 
     /// <summary>The canonical spelling of a section of <paramref name="part"/>; null when the catalogue does not know it.</summary>
     public static string? CanonicalSection(MtusPart part, string section)

@@ -63,9 +63,10 @@ internal static partial class MtusSentence
         var (end, part, chapterTitle) = MatchPartName(keyed, nameStart, chapter is not null);
         if (part is null) return null;
         var tail = HeaderTail().Match(sentence, end);
-        int? year = tail.Groups["year"].Success ? int.Parse(tail.Groups["year"].Value) : null;
+        var yearGroup = tail.Groups["year"].Success ? tail.Groups["year"] : lead.Groups["year"];
+        int? year = yearGroup.Success ? int.Parse(yearGroup.Value) : null;
         var start = position;
-        while (char.IsWhiteSpace(sentence[start])) start++;
+        while (start < sentence.Length && char.IsWhiteSpace(sentence[start])) start++;
         return new Header(start, tail.Index + tail.Length, part, chapter, year, chapterTitle);
     }
 
@@ -121,7 +122,12 @@ internal static partial class MtusSentence
         return new MtusCitation(text, header.Part.Name, header.Year, chapter, sections, pages);
     }
 
-    [GeneratedRegex(@"\G\s*(?:and\s+)?(?:MTUS\s+)?(?:ACOEM\s+)?(?:Chapter\s+(?<chapter>\d{1,2})\b\s*[:,.-]?\s*)?", RegexOptions.IgnoreCase)]
+    // "and", "ACOEM" or "ACOEM Practice Guidelines, 2nd Edition (2004)," and "Chapter 8" may come before a part's name.
+    [GeneratedRegex(
+        @"\G\s*(?:and\s+)?(?:MTUS\s+)?" +
+        @"(?:ACOEM(?:\s+Practice)?(?:\s+Guidelines?)?(?:\s*,?\s*\d(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)?(?:\s*,?\s*\(?(?<year>(?:19|20)\d{2})\)?)?\s*,?\s*)?" +
+        @"(?:Chapter\s+(?<chapter>\d{1,2})\b\s*[:,.-]?\s*)?",
+        RegexOptions.IgnoreCase)]
     private static partial Regex HeaderLead();
 
     [GeneratedRegex(@"\G(?:\s+Guidelines?\b)?(?:\s*,?\s*\(?(?<year>(?:19|20)\d{2})\)?(?!\d))?(?:\s+Guidelines?\b)?", RegexOptions.IgnoreCase)]
@@ -136,9 +142,10 @@ internal static partial class MtusSentence
     [GeneratedRegex(@"^\s*[.,;]?\s*$")]
     private static partial Regex NoContent();
 
+    // ", Section(s): sections, Page(s): pages." with either part optional; "pages 308-310" needs no label.
     [GeneratedRegex(
         @"^(?:\s*,?\s*Sections?\s*(?:\(\s*s\s*\))?\s*:|\s*,|\s+)\s*(?<sections>.*?)" +
-        @"(?:\s*,?\s*Pages?\s*(?:\(\s*s\s*\))?\s*:\s*(?<pages>.*?))?\s*[.,;]?\s*$",
+        @"(?:\s*,?\s*(?:Pages?\s*(?:\(\s*s\s*\))?\s*:\s*|(?=(?:pages?|pp\.?)\s*\d))(?<pages>.*?))?\s*[.,;]?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Content();
 
