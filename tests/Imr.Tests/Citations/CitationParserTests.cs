@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Imr.Letters.Citations;
 using Imr.Letters.Model;
 
@@ -274,6 +276,29 @@ public class CitationParserTests
             "Decision based on MTUS Knee Complaints 2004. Page 3 of the records.",
             Mtus("Knee Complaints", 2004),
             new UnrecognizedCitation("Page 3 of the records."));
+    }
+
+    private static readonly string[] Fragments =
+    [
+        "Decision based on", "MTUS", "Non-MTUS Citation", "Non- MTUS", "ACOEM", "Chapter 8", "Section(s):", "Page(s):",
+        "pages", ",", ".", ";", ":", "and", "2004", "2016", "181-2", "63-66", "(", ")", "[otc]", "&", "3.3.1", "2.",
+        "Chronic Pain Medical Treatment", "Low Back Complaint s", "Forearm, Wrist, & Hand", "Cornerstones of Disability",
+        "NSAIDs, GI symptoms", "Official Disability Guidelines (ODG)", "and Other Medical Treatment Guidelines",
+        "http://www.example.org/a.html", "et al.", "The Claims Administrator", "did not base their decision on the MTUS",
+        "based their decision on recommendation(s) outside of the MTUS Guidelines", "did not cite any medical evidence",
+        "radiofrequenc y", "Diagnositc", "the", "x", "É",
+    ];
+
+    // Whatever words come, the parser returns citations whose texts give the paragraph back.
+    [Fact]
+    public void Any_text_made_of_grammar_fragments_is_partitioned_without_throwing()
+    {
+        var texts = Gen.ListOf(Gen.Elements(Fragments)).Select(words => string.Join(" ", words).Trim());
+        Prop.ForAll(texts.ToArbitrary(), text =>
+        {
+            var citations = CitationParser.Parse(text);
+            return (string.Join(" ", citations.Select(c => c.Text)) == text).Label(string.Join(" | ", citations));
+        }).QuickCheckThrowOnFailure();
     }
 
     [Theory]

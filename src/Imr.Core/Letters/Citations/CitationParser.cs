@@ -103,12 +103,13 @@ public static partial class CitationParser
         return new NonMtusCitation(text, ClassifySource(reference), reference);
     }
 
-    [GeneratedRegex(@"\bDecision\s+based\s+on\s+(?:the\s+)?(?:(?<non>Non\s*-?\s*MTUS)|MTUS)\b(?:\s+Citations?\b)?\s*:?\s*", RegexOptions.IgnoreCase)]
+    // Openings follow a space (or start the paragraph), so that the citations' texts, joined by spaces, give it back.
+    [GeneratedRegex(@"(?<=^|\s)Decision\s+based\s+on\s+(?:the\s+)?(?:(?<non>Non\s*-?\s*MTUS)|MTUS)\b(?:\s+Citations?\b)?\s*:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionBasedOn();
 
     // The party is what opens the sentence, up to the verb: "The Claims Administrator", "The Expert Reviewer".
     [GeneratedRegex(
-        @"(?<=^|[.;]\s*)(?<party>\p{L}[^.;]{0,60}?)\s+(?:" +
+        @"(?<=^|[.;]\s+)(?<party>\p{L}[^.;]{0,60}?)\s+(?:" +
         @"(?<notBased>did\s+not\s+base\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?\s+on\s+(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
         @"|(?<outside>based\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?\s+on\s+recommendations?\s*(?:\(\s*s\s*\))?\s+outside\s+(?:of\s+)?(?:the\s+)?MTUS(?:\s+Guidelines?)?)" +
         @"|(?<noEvidence>did\s+not\s+cite\s+any\s+medical\s+evidence(?:\s+for\s+(?:their|its|his(?:/her|\s+or\s+her)?|her)\s+decisions?)?)" +
