@@ -26,6 +26,7 @@ public sealed record MtusPart(string Name, int? AcoemChapter, ValueList<string> 
 /// </summary>
 public static class MtusGuidelines
 {
+    /// <summary>The part whose sections are ACOEM chapters 1 to 7 rather than headings of one chapter.</summary>
     public const string GeneralApproaches = "General Approaches";
 
     /// <summary>
