@@ -29,8 +29,9 @@ public abstract record Citation
 /// </summary>
 /// <param name="Guideline">The MTUS part, by its canonical name (see <see cref="MtusGuidelines"/>).</param>
 /// <param name="Year">The edition year when stated (2004, 2009, 2016, ...).</param>
-/// <param name="Chapter">The ACOEM chapter number when the letter names one.</param>
-/// <param name="Sections">The sections named, in letter order.</param>
+/// <param name="Chapter">The ACOEM chapter number when the letter names one (before the part's name or in its pages).</param>
+/// <param name="Sections">The sections named, in letter order: in the catalogue's spelling when it knows the
+/// section, otherwise as printed. For an ACOEM chapter of the General Approaches, the chapter's title.</param>
 /// <param name="Pages">Pages or page ranges named, as printed ("63-66", "174").</param>
 public sealed record MtusCitation(
     string Text,
@@ -67,9 +68,13 @@ public enum NonMtusSource
     Other,
 }
 
-/// <summary>"Decision based on Non-MTUS Citation ..."</summary>
-/// <param name="Source">The source family.</param>
-/// <param name="Reference">What follows "Non-MTUS Citation", as printed.</param>
+/// <summary>
+/// "Decision based on Non-MTUS Citation ...": one reference, which may run over several sentences. A second
+/// reference after the template's "and Other Medical Treatment Guidelines" is a citation of its own.
+/// </summary>
+/// <param name="Source">The source family the reference names first (<see cref="CitationParser.ClassifySource"/>).</param>
+/// <param name="Reference">What follows "Non-MTUS Citation", as printed, without the sentence's closing
+/// punctuation; empty when the letter names nothing.</param>
 public sealed record NonMtusCitation(string Text, NonMtusSource Source, string Reference) : Citation(Text);
 
 /// <summary>What a guideline statement says about the basis of a decision.</summary>
