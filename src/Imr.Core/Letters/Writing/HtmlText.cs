@@ -49,7 +49,16 @@ internal static class HtmlText
 
     /// <summary>Whether a browser can break the unit only after a hyphen, which a reader joins back
     /// exactly. A unit holding a space (a word ending in a dash, kept with the next) never qualifies.</summary>
-    private static bool IsFreelyBreakable(string unit) => unit.All(LineBreaking.IsBreakSafe);
+    private static bool IsFreelyBreakable(string unit)
+    {
+        if (!unit.All(LineBreaking.IsBreakSafe)) return false;
+        // A browser breaks after any inner hyphen; only one before a lower-case letter is safe.
+        for (var i = 0; i < unit.Length - 1; i++)
+        {
+            if (unit[i] == '-' && !char.IsLower(unit[i + 1])) return false;
+        }
+        return true;
+    }
 
     /// <summary>Encodes the five characters HTML and XML give meaning to; the document is UTF-8, so
     /// everything else goes out as itself.</summary>

@@ -35,6 +35,8 @@ public static partial class LetterHtmlWriter
         }
         .imr-letter .imr-decision { font-weight: normal; font-style: normal; }
         .imr-letter .imr-label { font-weight: bold; }
+        /* A guideline statement is read as one paragraph: a page break inside one would end it there. */
+        .imr-letter p.imr-guideline { break-inside: avoid; }
         .imr-letter .imr-nobr { white-space: nowrap; }
         /* The box reaches past the text column by a cell's padding and border, so that the header's
            words start where the paragraphs' do: pdftotext would otherwise indent the header lines. */
@@ -183,7 +185,8 @@ public static partial class LetterHtmlWriter
 
     private static void AppendParagraph(StringBuilder html, ParagraphBlock paragraph)
     {
-        html.Append("<p>");
+        var guideline = paragraph.Label?.Contains("guideline", StringComparison.OrdinalIgnoreCase) == true;
+        html.Append(guideline ? "<p class=\"imr-guideline\">" : "<p>");
         if (paragraph.Label is not null)
         {
             html.Append("<strong class=\"imr-label\">");

@@ -4,9 +4,10 @@ namespace Imr.Letters.Writing;
 
 /// <summary>
 /// Where a line of letter text may break. A reader joins wrapped lines with a space, except after a
-/// line-end hyphen, which it keeps and joins to the next word without one. So a break is safe only
-/// at a space not preceded by a dash (else the reader would drop that space) or just after a hyphen
-/// inside a word (the reader then joins the halves exactly). Both writers break only there: the text
+/// line-end hyphen followed by a lower-case word, which it keeps and joins without one. So a break is
+/// safe only at a space not preceded by a dash (else the reader could drop that space) or just after a
+/// hyphen inside a word whose next letter is lower case ("well-" / "established"; never "L5-" / "S1",
+/// which the reader would join with a space). Both writers break only there: the text
 /// writer by choosing lines itself, the HTML writer by marking everything else unbreakable.
 /// </summary>
 internal static class LineBreaking
@@ -62,7 +63,7 @@ internal static class LineBreaking
     }
 
     /// <summary>
-    /// Splits a unit after each hyphen that sits between two word characters: the only places a unit
+    /// Splits a unit after each hyphen between a word character and a lower-case letter: the only places a unit
     /// wider than a line may break (the reader keeps the hyphen and joins, which restores the text).
     /// </summary>
     public static IReadOnlyList<string> Segments(string unit)
@@ -71,7 +72,7 @@ internal static class LineBreaking
         var start = 0;
         for (var i = 1; i < unit.Length - 1; i++)
         {
-            if (unit[i] == '-' && char.IsLetterOrDigit(unit[i - 1]) && char.IsLetterOrDigit(unit[i + 1]))
+            if (unit[i] == '-' && char.IsLetterOrDigit(unit[i - 1]) && char.IsLower(unit[i + 1]))
             {
                 segments.Add(unit[start..(i + 1)]);
                 start = i + 1;
