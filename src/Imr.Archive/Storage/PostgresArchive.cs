@@ -53,22 +53,22 @@ public sealed class PostgresArchive : SqlArchive
         }
     }
 
-    protected override Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken) =>
-        Connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteArchive.InsertLetterSql, SqliteArchive.LetterParameters(letter, version), transaction, cancellationToken: cancellationToken));
-
-    protected override Task<long> InsertItemAsync(DbTransaction transaction, long letterId, LetterRecord letter, ItemRecord item, CancellationToken cancellationToken)
+    protected override Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO items (letter_id, ordinal, treatment, decision, category, claims_administrator_guideline, reviewer_guideline, rationale, search)
-            VALUES (@letterId, @ordinal, @treatment, @decision, @category, @claims, @reviewer, @rationale,
-                    setweight(to_tsvector('english', @treatment), 'A') || setweight(to_tsvector('english', @rationale), 'B')
-                    || setweight(to_tsvector('english', @summary), 'C'))
-            RETURNING id
-            """;
-        var parameters = new DynamicParameters(SqliteArchive.ItemParameters(letterId, item));
-        parameters.Add("summary", letter.Determination.CaseSummary);
+        var parameters = LetterParameters(letter, version);
+        parameters.Add("treatments", string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)));
+        parameters.Add("rationales", string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)));
+        var sql = InsertLetterSql(
+            ", search",
+            """
+            , setweight(to_tsvector('english', @treatments), 'A') || setweight(to_tsvector('english', @rationales), 'B')
+              || setweight(to_tsvector('english', @summary), 'C')
+            """);
         return Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
     }
+
+    // The tsvector is written with the letter row.
+    protected override Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -80,23 +80,24 @@ public sealed class PostgresArchive : SqlArchive
         // The headline is computed for the page of hits only, outside the ranked subquery.
         var sql = $$"""
             WITH q AS (SELECT websearch_to_tsquery('english', @match) AS query)
-            SELECT hit.Source, hit.CaseNumber, hit.DecisionDate, hit.Ordinal, hit.Treatment, hit.Decision, hit.Category, hit.Score,
-                   ts_headline('english', hit.Treatment || ' … ' || hit.Rationale || ' … ' || hit.Summary, q.query,
+            SELECT hit.Id, hit.Source, hit.CaseNumber, hit.DecisionDate, hit.Score,
+                   ts_headline('english',
+                               (SELECT string_agg(i.treatment || ': ' || i.rationale, ' … ' ORDER BY i.ordinal) FROM items i WHERE i.letter_id = hit.Id)
+                               || ' … ' || hit.Summary, q.query,
                                'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … "') AS Snippet
             FROM (
-                SELECT l.source AS Source, l.case_number AS CaseNumber, to_char(l.decision_date, 'YYYY-MM-DD') AS DecisionDate,
-                       i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category,
-                       i.rationale AS Rationale, l.case_summary AS Summary,
-                       ts_rank_cd('{0.2, 0.4, 1.0, 1.0}', i.search, q.query)::float8 AS Score
-                FROM items i JOIN letters l ON l.id = i.letter_id, q
-                WHERE i.search @@ q.query {{filters}}
+                SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, to_char(l.decision_date, 'YYYY-MM-DD') AS DecisionDate,
+                       l.case_summary AS Summary,
+                       ts_rank_cd('{0.2, 0.4, 1.0, 1.0}', l.search, q.query)::float8 AS Score
+                FROM letters l, q
+                WHERE l.search @@ q.query {{filters}}
                 ORDER BY Score DESC
                 LIMIT @limit
             ) hit, q
             ORDER BY hit.Score DESC
             """;
-        var rows = await Connection.QueryAsync<HitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToHit()).ToList();
+        var rows = (await Connection.QueryAsync<LetterHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
 
     public override async ValueTask DisposeAsync()

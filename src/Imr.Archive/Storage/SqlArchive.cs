@@ -26,8 +26,8 @@ public abstract class SqlArchive : IArchive
     /// <summary>Inserts the letter row (its version decided by the caller) and returns its id.</summary>
     protected abstract Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken);
 
-    /// <summary>Inserts an item with its full-text entry and returns its id.</summary>
-    protected abstract Task<long> InsertItemAsync(DbTransaction transaction, long letterId, LetterRecord letter, ItemRecord item, CancellationToken cancellationToken);
+    /// <summary>Adds a stored letter, its items inserted, to the full-text index.</summary>
+    protected abstract Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken);
 
     public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<LetterRecord> batch, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,8 @@ public abstract class SqlArchive : IArchive
             await InsertNamesAsync(transaction, "letter_specialties", "specialty", letterId, letter.Determination.Reviewer.Specialties, cancellationToken).ConfigureAwait(false);
             foreach (var item in letter.Items)
             {
-                var itemId = await InsertItemAsync(transaction, letterId, letter, item, cancellationToken).ConfigureAwait(false);
+                var itemId = await Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    InsertItemSql, ItemParameters(letterId, item), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 foreach (var guideline in item.Guidelines)
                 {
                     await Connection.ExecuteAsync(new CommandDefinition(
@@ -62,6 +63,7 @@ public abstract class SqlArchive : IArchive
                         new { itemId, guideline }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
             }
+            await IndexLetterAsync(transaction, letterId, letter, cancellationToken).ConfigureAwait(false);
             outcomes.Add(versions.Count == 0 ? StoreOutcome.Imported : StoreOutcome.NewVersion);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -85,12 +87,33 @@ public abstract class SqlArchive : IArchive
         return (stored, current);
     }
 
-    /// <summary>The SQL conditions and parameters of a search's filters (on items <c>i</c> and letters <c>l</c>).</summary>
+    /// <summary>The SQL conditions and parameters of a search's filters on letters <c>l</c>. The item
+    /// filters (decision, category, guideline) must hold for one and the same item.</summary>
     protected static (string Sql, DynamicParameters Parameters) Filters(SearchQuery query)
     {
         var sql = new StringBuilder(" AND l.is_current = @current");
         var parameters = new DynamicParameters();
         parameters.Add("current", true);
+        var (itemSql, _) = ItemFilters(query, parameters);
+        if (itemSql.Length > 0) sql.Append(" AND EXISTS (SELECT 1 FROM items i WHERE i.letter_id = l.id").Append(itemSql).Append(')');
+        if (!string.IsNullOrWhiteSpace(query.Specialty))
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM letter_specialties s WHERE s.letter_id = l.id AND lower(s.specialty) LIKE @specialty)");
+            parameters.Add("specialty", Contains(query.Specialty));
+        }
+        if (!string.IsNullOrWhiteSpace(query.State))
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM letter_licensure st WHERE st.letter_id = l.id AND lower(st.state) LIKE @state)");
+            parameters.Add("state", Contains(query.State));
+        }
+        AddPeriod(sql, parameters, query.From, query.To);
+        return (sql.ToString(), parameters);
+    }
+
+    /// <summary>The conditions on an item <c>i</c>, their parameters added to <paramref name="parameters"/>.</summary>
+    private static (string Sql, DynamicParameters Parameters) ItemFilters(SearchQuery query, DynamicParameters parameters)
+    {
+        var sql = new StringBuilder();
         if (query.Decision is { } decision)
         {
             sql.Append(" AND i.decision = @decision");
@@ -106,18 +129,60 @@ public abstract class SqlArchive : IArchive
             sql.Append(" AND EXISTS (SELECT 1 FROM item_guidelines g WHERE g.item_id = i.id AND lower(g.guideline) LIKE @guideline)");
             parameters.Add("guideline", Contains(query.Guideline));
         }
-        if (!string.IsNullOrWhiteSpace(query.Specialty))
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM letter_specialties s WHERE s.letter_id = l.id AND lower(s.specialty) LIKE @specialty)");
-            parameters.Add("specialty", Contains(query.Specialty));
-        }
-        if (!string.IsNullOrWhiteSpace(query.State))
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM letter_licensure st WHERE st.letter_id = l.id AND lower(st.state) LIKE @state)");
-            parameters.Add("state", Contains(query.State));
-        }
-        AddPeriod(sql, parameters, query.From, query.To);
         return (sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// Completes the engine's ranked letters into hits: each letter's items that pass the item filters,
+    /// narrowed to those whose treatment or rationale holds a query word (all of them when the words
+    /// matched only the summary).
+    /// </summary>
+    protected async Task<IReadOnlyList<SearchHit>> ToHitsAsync(IReadOnlyList<LetterHitRow> rows, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return [];
+        var parameters = new DynamicParameters();
+        var (itemSql, _) = ItemFilters(query, parameters);
+        var items = (await Connection.QueryAsync<ItemRow>(new CommandDefinition(
+            $"SELECT i.letter_id AS LetterId, i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category, i.rationale AS Rationale FROM items i WHERE i.letter_id IN ({string.Join(',', rows.Select(r => r.Id))}){itemSql} ORDER BY i.letter_id, i.ordinal",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .GroupBy(i => i.LetterId)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var stems = terms.SelectMany(t => t.Split(' ')).Select(Stem).ToList();
+        var hits = new List<SearchHit>(rows.Count);
+        foreach (var row in rows)
+        {
+            var candidates = items.GetValueOrDefault(row.Id) ?? [];
+            var matched = candidates.Where(i => stems.Exists(s => HasStem(i.Treatment, s) || HasStem(i.Rationale, s))).ToList();
+            if (matched.Count == 0) matched = candidates;
+            var hitItems = matched.Select(i => new HitItem((int)i.Ordinal, i.Treatment, Enum.Parse<Decision>(i.Decision), i.Category)).ToList();
+            hits.Add(new SearchHit(
+                row.Source,
+                row.CaseNumber,
+                row.DecisionDate is null ? null : DateOnly.Parse(row.DecisionDate[..10], System.Globalization.CultureInfo.InvariantCulture),
+                hitItems,
+                hitItems.Count > 0 ? hitItems[0].Decision : Decision.Upheld,
+                Math.Round(row.Score, 4),
+                Letters.TextNormalization.Normalize(row.Snippet)));
+        }
+        return hits;
+    }
+
+    // A crude stem (the engines stem with Porter's algorithm; this only decides which items to show).
+    private static string Stem(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.Length > 5 ? w[..Math.Max(5, w.Length - 3)] : w;
+    }
+
+    private static bool HasStem(string text, string stem)
+    {
+        var at = 0;
+        while ((at = text.IndexOf(stem, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            if (at == 0 || !char.IsLetterOrDigit(text[at - 1])) return true;
+            at++;
+        }
+        return false;
     }
 
     private static void AddPeriod(StringBuilder sql, DynamicParameters parameters, DateOnly? from, DateOnly? to)
@@ -136,32 +201,85 @@ public abstract class SqlArchive : IArchive
 
     private static string Contains(string text) => "%" + text.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%";
 
-    /// <summary>A row as the engines' search queries return it (mapped by column name).</summary>
-    protected sealed class HitRow
+    /// <summary>A ranked letter as the engines' search queries return it (mapped by column name).</summary>
+    protected sealed class LetterHitRow
     {
+        public long Id { get; set; }
         public string Source { get; set; } = "";
         public string? CaseNumber { get; set; }
         public string? DecisionDate { get; set; }
+        public double Score { get; set; }
+        public string Snippet { get; set; } = "";
+    }
+
+    private sealed class ItemRow
+    {
+        public long LetterId { get; set; }
         public long Ordinal { get; set; }
         public string Treatment { get; set; } = "";
         public string Decision { get; set; } = "";
         public string Category { get; set; } = "";
-        public double Score { get; set; }
-        public string Snippet { get; set; } = "";
-
-        public SearchHit ToHit()
-        {
-            var decision = Enum.Parse<Decision>(Decision);
-            return new SearchHit(
-                Source,
-                CaseNumber,
-                DecisionDate is null ? null : DateOnly.Parse(DecisionDate[..10], System.Globalization.CultureInfo.InvariantCulture),
-                [new HitItem((int)Ordinal, Treatment, decision, Category)],
-                decision,
-                Math.Round(Score, 4),
-                Letters.TextNormalization.Normalize(Snippet));
-        }
+        public string Rationale { get; set; } = "";
     }
+
+    private const string InsertItemSql = """
+        INSERT INTO items (letter_id, ordinal, treatment, decision, category, claims_administrator_guideline, reviewer_guideline, rationale)
+        VALUES (@letterId, @ordinal, @treatment, @decision, @category, @claims, @reviewer, @rationale)
+        RETURNING id
+        """;
+
+    private static object ItemParameters(long letterId, ItemRecord item) => new
+    {
+        letterId,
+        ordinal = item.Ordinal,
+        treatment = item.Item.Treatment,
+        decision = item.Item.Decision.ToString(),
+        category = item.Category,
+        claims = item.Item.ClaimsAdministratorGuideline,
+        reviewer = item.Item.ReviewerGuideline,
+        rationale = item.Item.Rationale,
+    };
+
+    /// <summary>The letter columns' parameters, named as in both engines' insert statements.</summary>
+    protected static DynamicParameters LetterParameters(LetterRecord letter, int version)
+    {
+        var d = letter.Determination;
+        var parameters = new DynamicParameters();
+        parameters.AddDynamicParams(new
+        {
+            key = letter.Key,
+            version,
+            current = true,
+            hash = letter.ContentHash,
+            source = letter.Source,
+            caseNumber = d.CaseNumber?.Value,
+            dateAssigned = d.DateAssigned,
+            dateOfInjury = d.DateOfInjury,
+            decisionDate = d.DecisionDate,
+            decisionMonth = letter.DecisionMonth,
+            urDenialDate = d.UrDenialDate,
+            applicationReceived = d.ApplicationReceived,
+            daysToAssignment = letter.DaysToAssignment,
+            daysToDecision = letter.DaysToDecision,
+            priority = d.Priority?.ToString(),
+            summary = d.CaseSummary,
+            json = letter.Json,
+            importedAt = DateTime.UtcNow,
+        });
+        return parameters;
+    }
+
+    /// <summary>The letter insert; <paramref name="extraColumns"/> and <paramref name="extraValues"/>
+    /// let an engine add its own columns (PostgreSQL's tsvector).</summary>
+    protected static string InsertLetterSql(string extraColumns = "", string extraValues = "") => $"""
+        INSERT INTO letters (letter_key, version, is_current, content_hash, source, case_number, date_assigned, date_of_injury,
+                             decision_date, decision_month, ur_denial_date, application_received, days_to_assignment, days_to_decision,
+                             priority, case_summary, determination, imported_at{extraColumns})
+        VALUES (@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury,
+                @decisionDate, @decisionMonth, @urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision,
+                @priority, @summary, @json, @importedAt{extraValues})
+        RETURNING id
+        """;
 
     public async Task<ArchiveReport> ReportAsync(ReportQuery query, CancellationToken cancellationToken = default)
     {

@@ -45,17 +45,19 @@ public sealed class SqliteArchive : SqlArchive
     }
 
     protected override Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken) =>
-        _connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertLetterSql, LetterParameters(letter, version), transaction, cancellationToken: cancellationToken));
+        _connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertLetterSql(), LetterParameters(letter, version), transaction, cancellationToken: cancellationToken));
 
-    protected override async Task<long> InsertItemAsync(DbTransaction transaction, long letterId, LetterRecord letter, ItemRecord item, CancellationToken cancellationToken)
-    {
-        var id = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertItemSql, ItemParameters(letterId, item), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await _connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO items_fts (rowid, treatment, rationale, case_summary) VALUES (@id, @treatment, @rationale, @summary)",
-            new { id, treatment = item.Item.Treatment, rationale = item.Item.Rationale, summary = letter.Determination.CaseSummary },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return id;
-    }
+    protected override Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (@id, @summary, @treatments, @rationales)",
+            new
+            {
+                id = letterId,
+                summary = letter.Determination.CaseSummary,
+                treatments = string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)),
+                rationales = string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)),
+            },
+            transaction, cancellationToken: cancellationToken));
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -64,76 +66,20 @@ public sealed class SqliteArchive : SqlArchive
         var (filters, parameters) = Filters(query);
         parameters.Add("match", QueryTerms.ToFts5(terms));
         parameters.Add("limit", Math.Clamp(query.Limit, 1, 1000));
-        // Column weights: a match in the treatment counts most, then the rationale, then the summary.
+        // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
         var sql = $"""
-            SELECT l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
-                   i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category,
-                   -bm25(items_fts, 4.0, 1.0, 0.5) AS Score,
-                   snippet(items_fts, -1, '[', ']', '…', 16) AS Snippet
-            FROM items_fts
-            JOIN items i ON i.id = items_fts.rowid
-            JOIN letters l ON l.id = i.letter_id
-            WHERE items_fts MATCH @match {filters}
-            ORDER BY bm25(items_fts, 4.0, 1.0, 0.5)
+            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
+                   -bm25(letters_fts, 0.5, 4.0, 1.0) AS Score,
+                   snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
+            FROM letters_fts
+            JOIN letters l ON l.id = letters_fts.rowid
+            WHERE letters_fts MATCH @match {filters}
+            ORDER BY bm25(letters_fts, 0.5, 4.0, 1.0)
             LIMIT @limit
             """;
-        var rows = await _connection.QueryAsync<HitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToHit()).ToList();
+        var rows = (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
 
     public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
-
-    internal const string InsertLetterSql = """
-        INSERT INTO letters (letter_key, version, is_current, content_hash, source, case_number, date_assigned, date_of_injury,
-                             decision_date, decision_month, ur_denial_date, application_received, days_to_assignment, days_to_decision,
-                             priority, case_summary, determination, imported_at)
-        VALUES (@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury,
-                @decisionDate, @decisionMonth, @urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision,
-                @priority, @summary, @json, @importedAt)
-        RETURNING id
-        """;
-
-    internal const string InsertItemSql = """
-        INSERT INTO items (letter_id, ordinal, treatment, decision, category, claims_administrator_guideline, reviewer_guideline, rationale)
-        VALUES (@letterId, @ordinal, @treatment, @decision, @category, @claims, @reviewer, @rationale)
-        RETURNING id
-        """;
-
-    internal static object LetterParameters(LetterRecord letter, int version)
-    {
-        var d = letter.Determination;
-        return new
-        {
-            key = letter.Key,
-            version,
-            current = true,
-            hash = letter.ContentHash,
-            source = letter.Source,
-            caseNumber = d.CaseNumber?.Value,
-            dateAssigned = d.DateAssigned,
-            dateOfInjury = d.DateOfInjury,
-            decisionDate = d.DecisionDate,
-            decisionMonth = letter.DecisionMonth,
-            urDenialDate = d.UrDenialDate,
-            applicationReceived = d.ApplicationReceived,
-            daysToAssignment = letter.DaysToAssignment,
-            daysToDecision = letter.DaysToDecision,
-            priority = d.Priority?.ToString(),
-            summary = d.CaseSummary,
-            json = letter.Json,
-            importedAt = DateTime.UtcNow,
-        };
-    }
-
-    internal static object ItemParameters(long letterId, ItemRecord item) => new
-    {
-        letterId,
-        ordinal = item.Ordinal,
-        treatment = item.Item.Treatment,
-        decision = item.Item.Decision.ToString(),
-        category = item.Category,
-        claims = item.Item.ClaimsAdministratorGuideline,
-        reviewer = item.Item.ReviewerGuideline,
-        rationale = item.Item.Rationale,
-    };
 }

@@ -1,5 +1,5 @@
 -- The archive of final determinations (PostgreSQL). Same shape as the SQLite schema; full text is a
--- weighted tsvector per item (treatment A, rationale B, case summary C) with a GIN index.
+-- weighted tsvector per letter (treatments A, rationales B, case summary C) with a GIN index.
 CREATE TABLE letters (
     id                   BIGSERIAL PRIMARY KEY,
     letter_key           TEXT    NOT NULL,
@@ -20,10 +20,12 @@ CREATE TABLE letters (
     case_summary         TEXT    NOT NULL,
     determination        TEXT    NOT NULL,
     imported_at          TIMESTAMPTZ NOT NULL,
+    search               TSVECTOR NOT NULL,
     UNIQUE (letter_key, version),
     UNIQUE (letter_key, content_hash)
 );
 CREATE INDEX letters_current_decided ON letters (is_current, decision_date);
+CREATE INDEX letters_search ON letters USING GIN (search);
 
 CREATE TABLE letter_licensure (
     letter_id BIGINT NOT NULL REFERENCES letters (id),
@@ -48,12 +50,10 @@ CREATE TABLE items (
     category                       TEXT    NOT NULL,
     claims_administrator_guideline TEXT    NOT NULL,
     reviewer_guideline             TEXT    NOT NULL,
-    rationale                      TEXT    NOT NULL,
-    search                         TSVECTOR NOT NULL
+    rationale                      TEXT    NOT NULL
 );
 CREATE INDEX items_letter ON items (letter_id);
 CREATE INDEX items_category ON items (category, decision);
-CREATE INDEX items_search ON items USING GIN (search);
 
 CREATE TABLE item_guidelines (
     item_id   BIGINT NOT NULL REFERENCES items (id),

@@ -61,11 +61,14 @@ CREATE TABLE item_guidelines (
 CREATE INDEX item_guidelines_item ON item_guidelines (item_id);
 CREATE INDEX item_guidelines_guideline ON item_guidelines (guideline, item_id);
 
--- Full text: an item's treatment and rationale with its letter's case summary. The index keeps no
--- copy of the text (external content): snippets read it through the view.
-CREATE VIEW items_search (id, treatment, rationale, case_summary) AS
-    SELECT i.id, i.treatment, i.rationale, l.case_summary FROM items i JOIN letters l ON l.id = i.letter_id;
-CREATE VIRTUAL TABLE items_fts USING fts5 (
-    treatment, rationale, case_summary,
-    content = 'items_search', content_rowid = 'id', tokenize = 'porter unicode61'
+-- Full text, one entry per letter: its case summary, its treatments and its rationales. The index
+-- keeps no copy of the text (external content): snippets read it through the view.
+CREATE VIEW letters_search (id, case_summary, treatments, rationales) AS
+    SELECT l.id, l.case_summary,
+           (SELECT group_concat(i.treatment, ' | ') FROM items i WHERE i.letter_id = l.id),
+           (SELECT group_concat(i.rationale, ' | ') FROM items i WHERE i.letter_id = l.id)
+    FROM letters l;
+CREATE VIRTUAL TABLE letters_fts USING fts5 (
+    case_summary, treatments, rationales,
+    content = 'letters_search', content_rowid = 'id', tokenize = 'porter unicode61'
 );
