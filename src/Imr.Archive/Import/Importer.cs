@@ -24,7 +24,26 @@ public readonly record struct ImportProgress(int Done, int Total, TimeSpan Elaps
 /// </summary>
 public sealed class Importer(IArchive archive, int batchSize = 500)
 {
-    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Imports letter files (PDF or text).</summary>
+    public Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(
+            LetterBatch.ReadAsync(files, LetterBatch.ReadOneAsync, cancellationToken),
+            file => Path.GetFileName(file),
+            files.Count,
+            progress,
+            cancellationToken);
+
+    /// <summary>Imports letters held in memory as text, each with the name it is stored under.</summary>
+    public Task<ImportSummary> ImportTextsAsync(IEnumerable<(string Source, string Text)> letters, int total, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(
+            LetterBatch.ReadAsync(letters, (letter, _) => LetterBatch.ReadText(letter.Text), cancellationToken),
+            letter => letter.Source,
+            total,
+            progress,
+            cancellationToken);
+
+    private async Task<ImportSummary> ImportAsync<T>(
+        IAsyncEnumerable<(T Input, ReadOutcome Outcome)> read, Func<T, string> sourceOf, int total, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var failed = new List<ImportFailure>();
@@ -51,12 +70,12 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
                 }
             }
             done += batch.Count;
-            progress?.Report(new ImportProgress(done + failed.Count, files.Count, clock.Elapsed));
+            progress?.Report(new ImportProgress(done + failed.Count, total, clock.Elapsed));
         }
 
-        await foreach (var (file, outcome) in LetterBatch.ReadAsync(files, cancellationToken).ConfigureAwait(false))
+        await foreach (var (input, outcome) in read.ConfigureAwait(false))
         {
-            var source = Path.GetFileName(file);
+            var source = sourceOf(input);
             if (outcome.Error is { } error)
             {
                 failed.Add(new ImportFailure(source, error));
@@ -72,7 +91,7 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
         }
         await AwaitStoringAsync().ConfigureAwait(false);
         if (pending.Count > 0) await StoreAsync(pending).ConfigureAwait(false);
-        progress?.Report(new ImportProgress(files.Count, files.Count, clock.Elapsed));
+        progress?.Report(new ImportProgress(total, total, clock.Elapsed));
         return new ImportSummary(imported, newVersions, unchanged, failed, clock.Elapsed);
     }
 }

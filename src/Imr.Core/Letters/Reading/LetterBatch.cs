@@ -11,24 +11,43 @@ public readonly record struct ReadOutcome(ReadResult? Result, string? Error);
 /// </summary>
 public static class LetterBatch
 {
-    public static async IAsyncEnumerable<(string File, ReadOutcome Outcome)> ReadAsync(
-        IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<(string File, ReadOutcome Outcome)> ReadAsync(
+        IEnumerable<string> files, CancellationToken cancellationToken) =>
+        ReadAsync(files, ReadOneAsync, cancellationToken);
+
+    /// <summary>Reads any kind of input (a file, a text in memory) with <paramref name="read"/>, in
+    /// parallel within a small window, yielding in input order.</summary>
+    public static async IAsyncEnumerable<(T Input, ReadOutcome Outcome)> ReadAsync<T>(
+        IEnumerable<T> inputs, Func<T, CancellationToken, Task<ReadOutcome>> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var window = new Queue<(string File, Task<ReadOutcome> Task)>();
+        var window = new Queue<(T Input, Task<ReadOutcome> Task)>();
         var width = Math.Max(2, Environment.ProcessorCount * 2);
-        foreach (var file in files)
+        foreach (var input in inputs)
         {
-            window.Enqueue((file, Task.Run(() => ReadOneAsync(file, cancellationToken), cancellationToken)));
+            window.Enqueue((input, Task.Run(() => read(input, cancellationToken), cancellationToken)));
             if (window.Count >= width)
             {
-                var (f, t) = window.Dequeue();
-                yield return (f, await t.ConfigureAwait(false));
+                var (i, t) = window.Dequeue();
+                yield return (i, await t.ConfigureAwait(false));
             }
         }
         while (window.Count > 0)
         {
-            var (f, t) = window.Dequeue();
-            yield return (f, await t.ConfigureAwait(false));
+            var (i, t) = window.Dequeue();
+            yield return (i, await t.ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Reads a letter held in memory.</summary>
+    public static Task<ReadOutcome> ReadText(string text)
+    {
+        try
+        {
+            return Task.FromResult(new ReadOutcome(LetterReader.ReadText(text), null));
+        }
+        catch (LetterFormatException e)
+        {
+            return Task.FromResult(new ReadOutcome(null, e.Message));
         }
     }
 
