@@ -190,10 +190,10 @@ public sealed partial class TreatmentTaxonomy
         var span = text.AsSpan(offset);
         if (span.IsEmpty) return _unmatched;
 
-        Span<char> lowerStack = stackalloc char[256];
-        Span<Token> tokenStack = stackalloc Token[256];
-        Span<int> idStack = stackalloc int[256];
-        var buffers = span.Length <= 256 ? new Buffers(lowerStack, tokenStack, idStack) : new Buffers(span.Length);
+        const int StackLimit = 256;
+        var buffers = span.Length <= StackLimit
+            ? new Buffers(stackalloc char[span.Length], stackalloc Token[span.Length], stackalloc int[span.Length])
+            : new Buffers(span.Length);
         try
         {
             var n = Tokenizer.Tokenize(span, buffers.Lower, buffers.Tokens);
