@@ -1,7 +1,9 @@
+using Imr.Treatments;
+
 namespace Imr.Archive.Storage;
 
-/// <summary>The treatment category of an item (the taxonomy comes with the treatments work).</summary>
+/// <summary>The treatment category id an item is stored and counted under.</summary>
 internal static class TreatmentCategories
 {
-    public static string Of(string treatment) => treatment.Length >= 0 ? "other" : "other";
+    public static string Of(string treatment) => TreatmentClassifier.Classify(treatment).Category.Id;
 }

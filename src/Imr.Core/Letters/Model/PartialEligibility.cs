@@ -15,7 +15,7 @@ public sealed partial record PartialEligibility(string? OriginalRequest, string?
     {
         var eligible = Eligible().Match(treatment);
         if (!eligible.Success) return null;
-        var before = treatment[..eligible.Index];
+        var before = treatment[..eligible.Groups["marker"].Index];
         var original = Original().Match(before);
         var rest = original.Success ? before[original.Length..] : before;
         var authorized = AuthorizedPassive().Match(rest);
@@ -26,7 +26,9 @@ public sealed partial record PartialEligibility(string? OriginalRequest, string?
             eligible.Groups["v"].Value);
     }
 
-    [GeneratedRegex(@"(?:remaining IMR eligible portion of the original request|The original request),\s*(?<v>.+?)(?:\s+is)?\s*:?$", RegexOptions.IgnoreCase)]
+    // The last naming of the eligible portion wins (greedy prefix): a sentence may name the original
+    // request earlier on.
+    [GeneratedRegex(@"^.*(?<marker>remaining IMR eligible portion of the original request|The original request),\s*(?<v>.+?)(?:\s+is)?\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex Eligible();
 
     [GeneratedRegex(@"^(?<v>.+?) was the original\s+request\.", RegexOptions.IgnoreCase)]
