@@ -8,6 +8,7 @@ var root = new RootCommand("imr: Independent Medical Review final determination 
     ImportCommand.Create(),
     SearchCommand.Create(),
     ReportCommand.Create(),
+    GenerateCommand.Create(),
 };
 try
 {
