@@ -2,10 +2,15 @@ using Imr.Bench;
 
 // Benchmarks of the letter reader and the treatment classifier, each beside a floor measured in the
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
-//   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments] [--seconds N] [--batch N,N] [--items N]
+//   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|archive] [--seconds N] [--batch N,N] [--items N]
+//       [--letters N,N] [--postgres "Host=...;Username=..."] [--queries N]
+// The archive suite runs only when named (it takes minutes at 100,000 letters and about an hour at 1,000,000).
 var seconds = Args.Int(args, "--seconds", 5);
 var batches = Args.Ints(args, "--batch", [1_000, 10_000]);
 var items = Args.Int(args, "--items", 1_000_000);
+var archiveLetters = Args.Ints(args, "--letters", [100_000]);
+var postgres = Args.String(args, "--postgres");
+var queries = Args.Int(args, "--queries", 200);
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0]));
 var corpus = Corpus.Locate();
 
@@ -20,4 +25,8 @@ if (suite is null or "letters")
 if (suite is null or "treatments")
 {
     TreatmentBenchmarks.Classification(corpus, items);
+}
+if (suite is "archive")
+{
+    foreach (var n in archiveLetters) await ArchiveBenchmarks.RunAsync(corpus, n, postgres, queries);
 }

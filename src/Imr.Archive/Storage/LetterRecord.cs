@@ -30,7 +30,7 @@ public sealed record LetterRecord(
 
     public static LetterRecord From(string source, Determination determination)
     {
-        var json = JsonSerializer.Serialize(determination, LetterJson.Options);
+        var json = JsonSerializer.Serialize(determination, LetterJson.Stored);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         var items = determination.Items
             .Select((item, i) => new ItemRecord(i + 1, item, TreatmentCategories.Of(item.Treatment), GuidelineKeys(item.ReviewerCitations)))

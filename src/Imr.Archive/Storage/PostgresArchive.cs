@@ -14,7 +14,10 @@ public sealed class PostgresArchive : SqlArchive
 
     public PostgresArchive(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(ToConnectionString(connectionString));
+        // Statements the import repeats per row are prepared by Npgsql after their second use.
+        var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(connectionString));
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 32;
+        _dataSource = NpgsqlDataSource.Create(builder.ToString());
     }
 
     public override string Engine => "postgres";
@@ -22,7 +25,7 @@ public sealed class PostgresArchive : SqlArchive
     protected override DbConnection Connection => _connection ?? throw new InvalidOperationException("The archive is not open: call MigrateAsync first.");
 
     /// <summary>Accepts a keyword connection string or a postgres:// URL.</summary>
-    internal static string ToConnectionString(string db)
+    public static string ToConnectionString(string db)
     {
         if (!db.Contains("://", StringComparison.Ordinal)) return db;
         var uri = new Uri(db);
@@ -53,22 +56,16 @@ public sealed class PostgresArchive : SqlArchive
         }
     }
 
-    protected override Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken)
-    {
-        var parameters = LetterParameters(letter, version);
-        parameters.Add("treatments", string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)));
-        parameters.Add("rationales", string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)));
-        var sql = InsertLetterSql(
-            ", search",
-            """
-            , setweight(to_tsvector('english', @treatments), 'A') || setweight(to_tsvector('english', @rationales), 'B')
-              || setweight(to_tsvector('english', @summary), 'C')
-            """);
-        return Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-    }
+    protected override string InsertLetterSql => $"""
+        INSERT INTO letters ({LetterColumns}, search)
+        VALUES ({LetterValues},
+                setweight(to_tsvector('english', @treatments), 'A') || setweight(to_tsvector('english', @rationales), 'B')
+                || setweight(to_tsvector('english', @summary), 'C'))
+        RETURNING id
+        """;
 
     // The tsvector is written with the letter row.
-    protected override Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override string? IndexLetterSql => null;
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {

@@ -23,61 +23,44 @@ public abstract class SqlArchive : IArchive
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Inserts the letter row (its version decided by the caller) and returns its id.</summary>
-    protected abstract Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken);
+    /// <summary>The letter insert, returning the id; it may use every parameter of <see cref="LetterColumns"/>
+    /// and <c>@treatments</c> and <c>@rationales</c> (the items' texts joined).</summary>
+    protected abstract string InsertLetterSql { get; }
 
-    /// <summary>Adds a stored letter, its items inserted, to the full-text index.</summary>
-    protected abstract Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken);
+    /// <summary>The statement that adds a letter to a separate full-text index (<c>@id</c> and the
+    /// parameters of <see cref="InsertLetterSql"/>), or null when the letter row indexes itself.</summary>
+    protected abstract string? IndexLetterSql { get; }
+
+    /// <summary>The letter columns, each bound from a parameter of the same name in camelCase.</summary>
+    protected const string LetterColumns =
+        "letter_key, version, is_current, content_hash, source, case_number, date_assigned, date_of_injury, decision_date, decision_month, " +
+        "ur_denial_date, application_received, days_to_assignment, days_to_decision, priority, case_summary, determination, imported_at";
+
+    protected const string LetterValues =
+        "@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury, @decisionDate, @decisionMonth, " +
+        "@urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision, @priority, @summary, @json, @importedAt";
 
     public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<LetterRecord> batch, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<StoreOutcome>(batch.Count);
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Statements prepared once a batch and bound per row: the cost of a letter is then the engine's.
+        await using var statements = new StoreStatements(Connection, transaction, InsertLetterSql, IndexLetterSql);
         foreach (var letter in batch)
         {
-            var versions = (await Connection.QueryAsync<(int Version, string Hash)>(new CommandDefinition(
-                "SELECT version, content_hash FROM letters WHERE letter_key = @key",
-                new { key = letter.Key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            var versions = await statements.VersionsAsync(letter.Key, cancellationToken).ConfigureAwait(false);
             if (versions.Exists(v => v.Hash == letter.ContentHash))
             {
                 outcomes.Add(StoreOutcome.Unchanged);
                 continue;
             }
-            if (versions.Count > 0)
-            {
-                await Connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE letters SET is_current = @no WHERE letter_key = @key",
-                    new { no = false, key = letter.Key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-            var letterId = await InsertLetterAsync(transaction, letter, versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1, cancellationToken).ConfigureAwait(false);
-            await InsertNamesAsync(transaction, "letter_licensure", "state", letterId, letter.Determination.Reviewer.Licensure, cancellationToken).ConfigureAwait(false);
-            await InsertNamesAsync(transaction, "letter_specialties", "specialty", letterId, letter.Determination.Reviewer.Specialties, cancellationToken).ConfigureAwait(false);
-            foreach (var item in letter.Items)
-            {
-                var itemId = await Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    InsertItemSql, ItemParameters(letterId, item), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                foreach (var guideline in item.Guidelines)
-                {
-                    await Connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO item_guidelines (item_id, guideline) VALUES (@itemId, @guideline)",
-                        new { itemId, guideline }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                }
-            }
-            await IndexLetterAsync(transaction, letterId, letter, cancellationToken).ConfigureAwait(false);
+            if (versions.Count > 0) await statements.RetireAsync(letter.Key, cancellationToken).ConfigureAwait(false);
+            var version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
+            await statements.InsertAsync(letter, version, cancellationToken).ConfigureAwait(false);
             outcomes.Add(versions.Count == 0 ? StoreOutcome.Imported : StoreOutcome.NewVersion);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
-    }
-
-    private async Task InsertNamesAsync(DbTransaction transaction, string table, string column, long letterId, IEnumerable<string> names, CancellationToken cancellationToken)
-    {
-        foreach (var name in names.Distinct())
-        {
-            await Connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {table} (letter_id, {column}) VALUES (@letterId, @name)",
-                new { letterId, name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
     }
 
     public async Task<(long Stored, long Current)> CountAsync(CancellationToken cancellationToken = default)
@@ -221,65 +204,6 @@ public abstract class SqlArchive : IArchive
         public string Category { get; set; } = "";
         public string Rationale { get; set; } = "";
     }
-
-    private const string InsertItemSql = """
-        INSERT INTO items (letter_id, ordinal, treatment, decision, category, claims_administrator_guideline, reviewer_guideline, rationale)
-        VALUES (@letterId, @ordinal, @treatment, @decision, @category, @claims, @reviewer, @rationale)
-        RETURNING id
-        """;
-
-    private static object ItemParameters(long letterId, ItemRecord item) => new
-    {
-        letterId,
-        ordinal = item.Ordinal,
-        treatment = item.Item.Treatment,
-        decision = item.Item.Decision.ToString(),
-        category = item.Category,
-        claims = item.Item.ClaimsAdministratorGuideline,
-        reviewer = item.Item.ReviewerGuideline,
-        rationale = item.Item.Rationale,
-    };
-
-    /// <summary>The letter columns' parameters, named as in both engines' insert statements.</summary>
-    protected static DynamicParameters LetterParameters(LetterRecord letter, int version)
-    {
-        var d = letter.Determination;
-        var parameters = new DynamicParameters();
-        parameters.AddDynamicParams(new
-        {
-            key = letter.Key,
-            version,
-            current = true,
-            hash = letter.ContentHash,
-            source = letter.Source,
-            caseNumber = d.CaseNumber?.Value,
-            dateAssigned = d.DateAssigned,
-            dateOfInjury = d.DateOfInjury,
-            decisionDate = d.DecisionDate,
-            decisionMonth = letter.DecisionMonth,
-            urDenialDate = d.UrDenialDate,
-            applicationReceived = d.ApplicationReceived,
-            daysToAssignment = letter.DaysToAssignment,
-            daysToDecision = letter.DaysToDecision,
-            priority = d.Priority?.ToString(),
-            summary = d.CaseSummary,
-            json = letter.Json,
-            importedAt = DateTime.UtcNow,
-        });
-        return parameters;
-    }
-
-    /// <summary>The letter insert; <paramref name="extraColumns"/> and <paramref name="extraValues"/>
-    /// let an engine add its own columns (PostgreSQL's tsvector).</summary>
-    protected static string InsertLetterSql(string extraColumns = "", string extraValues = "") => $"""
-        INSERT INTO letters (letter_key, version, is_current, content_hash, source, case_number, date_assigned, date_of_injury,
-                             decision_date, decision_month, ur_denial_date, application_received, days_to_assignment, days_to_decision,
-                             priority, case_summary, determination, imported_at{extraColumns})
-        VALUES (@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury,
-                @decisionDate, @decisionMonth, @urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision,
-                @priority, @summary, @json, @importedAt{extraValues})
-        RETURNING id
-        """;
 
     public async Task<ArchiveReport> ReportAsync(ReportQuery query, CancellationToken cancellationToken = default)
     {

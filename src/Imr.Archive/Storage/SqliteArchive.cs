@@ -44,20 +44,10 @@ public sealed class SqliteArchive : SqlArchive
         await MigrationRunner.RunAsync(_connection, Engine, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task<long> InsertLetterAsync(DbTransaction transaction, LetterRecord letter, int version, CancellationToken cancellationToken) =>
-        _connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertLetterSql(), LetterParameters(letter, version), transaction, cancellationToken: cancellationToken));
+    protected override string InsertLetterSql => $"INSERT INTO letters ({LetterColumns}) VALUES ({LetterValues}) RETURNING id";
 
-    protected override Task IndexLetterAsync(DbTransaction transaction, long letterId, LetterRecord letter, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (@id, @summary, @treatments, @rationales)",
-            new
-            {
-                id = letterId,
-                summary = letter.Determination.CaseSummary,
-                treatments = string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)),
-                rationales = string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)),
-            },
-            transaction, cancellationToken: cancellationToken));
+    protected override string IndexLetterSql =>
+        "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (@id, @summary, @treatments, @rationales)";
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -67,15 +57,22 @@ public sealed class SqliteArchive : SqlArchive
         parameters.Add("match", QueryTerms.ToFts5(terms));
         parameters.Add("limit", Math.Clamp(query.Limit, 1, 1000));
         // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
+        // Ranked first, then the snippets of the page of hits only (a snippet reads the letter's text).
         var sql = $"""
+            WITH top AS (
+                SELECT letters_fts.rowid AS id, bm25(letters_fts, 0.5, 4.0, 1.0) AS rank
+                FROM letters_fts
+                JOIN letters l ON l.id = letters_fts.rowid
+                WHERE letters_fts MATCH @match {filters}
+                ORDER BY rank
+                LIMIT @limit)
             SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
-                   -bm25(letters_fts, 0.5, 4.0, 1.0) AS Score,
-                   snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
-            FROM letters_fts
-            JOIN letters l ON l.id = letters_fts.rowid
-            WHERE letters_fts MATCH @match {filters}
-            ORDER BY bm25(letters_fts, 0.5, 4.0, 1.0)
-            LIMIT @limit
+                   -top.rank AS Score, snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
+            FROM top
+            JOIN letters_fts ON letters_fts.rowid = top.id
+            JOIN letters l ON l.id = top.id
+            WHERE letters_fts MATCH @match
+            ORDER BY top.rank
             """;
         var rows = (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);

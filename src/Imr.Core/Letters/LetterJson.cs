@@ -21,6 +21,27 @@ public static class LetterJson
         WriteIndented = false,
     };
 
+    /// <summary>
+    /// The determination as stored: only what the letter states, without what is read from it
+    /// (citations, partial eligibility), which the model derives again on reading. Smaller and faster;
+    /// <see cref="Deserialize"/> reads it like the full shape.
+    /// </summary>
+    public static JsonSerializerOptions Stored { get; } = new(Options)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object) return;
+                    foreach (var property in info.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList())
+                        info.Properties.Remove(property);
+                },
+            },
+        },
+    };
+
     /// <summary>One line of <c>parse --json</c> for a letter that was read.</summary>
     public static string Serialize(string source, ReadResult result)
     {

@@ -218,4 +218,14 @@ public sealed class ReaderUnitTests
             return (items.Count == 2 && items[1].Treatment == treatment && items[1].Decision == Decision.Overturned).Label($"read {items.Count} items: {string.Join(" | ", items.Select(i => i.Treatment))}");
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Stored_json_leaves_out_what_is_derived_and_reads_back_equal()
+    {
+        var determination = LetterReader.ReadText(Body).Determination;
+        var stored = System.Text.Json.JsonSerializer.Serialize(determination, Imr.Letters.LetterJson.Stored);
+        Assert.DoesNotContain("reviewerCitations", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("eligibility", stored, StringComparison.Ordinal);
+        Assert.Equal(determination, Imr.Letters.LetterJson.Deserialize(stored));
+    }
 }

@@ -23,7 +23,27 @@ internal static class LooseText
 
     /// <summary>Whether two keys (see <see cref="Key"/>) name the same thing.</summary>
     public static bool SameKey(string a, string b) =>
-        a == b || (Math.Min(a.Length, b.Length) >= TypoMinLength && Math.Abs(a.Length - b.Length) <= 1 && Distance(a, b) <= 1);
+        a == b || (Math.Min(a.Length, b.Length) >= TypoMinLength && WithinOneEdit(a, b));
+
+    /// <summary>Whether <see cref="Distance"/> is at most 1, in one pass and without allocating: the
+    /// question the matcher asks thousands of times per letter.</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix]) prefix++;
+        if (prefix == a.Length && prefix == b.Length) return true;
+        var restA = a[prefix..];
+        var restB = b[prefix..];
+        if (a.Length == b.Length)
+        {
+            // One substitution, or one transposition of adjacent characters.
+            if (restA[1..].SequenceEqual(restB[1..])) return true;
+            return restA.Length >= 2 && restA[0] == restB[1] && restA[1] == restB[0] && restA[2..].SequenceEqual(restB[2..]);
+        }
+        // One insertion or deletion.
+        return a.Length > b.Length ? restA[1..].SequenceEqual(restB) : restA.SequenceEqual(restB[1..]);
+    }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -91,7 +111,7 @@ internal sealed class KeyedText
         if (nameKey.Length < LooseText.TypoMinLength || !MayStartAlike(rest, nameKey)) return -1;
         foreach (var length in (ReadOnlySpan<int>)[nameKey.Length, nameKey.Length - 1, nameKey.Length + 1])
         {
-            if (length <= rest.Length && EndsWord(k0 + length) && LooseText.Distance(rest[..length], nameKey) <= 1)
+            if (length <= rest.Length && EndsWord(k0 + length) && LooseText.WithinOneEdit(rest[..length], nameKey))
                 return End(k0 + length);
         }
         return -1;

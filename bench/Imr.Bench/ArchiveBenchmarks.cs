@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Dapper;
+using Imr.Archive.Import;
+using Imr.Archive.Search;
+using Imr.Archive.Storage;
+using Imr.Letters.Model;
+using Imr.Letters.Reading;
+using Imr.Letters.Synthetic;
+using Imr.Letters.Writing;
+using Imr.Treatments;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Imr.Bench;
+
+/// <summary>
+/// The archive at scale: synthetic letters (recombined from the corpus) imported from text, searched
+/// with typical two-word queries and a filter, and measured beside the raw engine doing the same
+/// work in the same run: a bulk insert of the letters' text into FTS5 (or a tsvector table with a GIN
+/// index) and a bare full-text query.
+/// </summary>
+internal static partial class ArchiveBenchmarks
+{
+    public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries)
+    {
+        var sources = new List<Determination>();
+        foreach (var pdf in corpus.Pdfs.Concat(corpus.Seeds)) sources.Add((await LetterReader.ReadFileAsync(pdf)).Determination);
+        var work = Directory.CreateTempSubdirectory("imr-archive-bench-").FullName;
+        try
+        {
+            var records = Path.Combine(work, "letters.bin");
+            var written = WriteLetters(records, new LetterGenerator(sources), letters);
+            Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({written / (double)letters / 1024:F1} KB of text each)");
+            Console.WriteLine();
+            var queryList = Queries(sources, queries + 20);
+            Console.WriteLine("| engine | import letters/s | raw insert letters/s | ratio | search p50 ms | p99 ms | raw query p50 ms | p99 ms | p50 ratio | bytes/letter | import peak RSS MB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            await MeasureAsync("SQLite", Path.Combine(work, "imr.db"), records, letters, queryList, () => SqliteRawAsync(Path.Combine(work, "raw.db"), records, queryList));
+            if (postgres is not null)
+            {
+                var db = await CreatePostgresDatabaseAsync(postgres, $"imr_bench_{letters}");
+                var raw = await CreatePostgresDatabaseAsync(postgres, $"imr_bench_raw_{letters}");
+                await MeasureAsync("PostgreSQL", db, records, letters, queryList, () => PostgresRawAsync(raw, records, queryList));
+            }
+            Console.WriteLine();
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private sealed record Measure(double LettersPerSecond, double P50, double P99);
+
+    private static async Task MeasureAsync(string engine, string db, string records, int letters, IReadOnlyList<SearchQuery> queries, Func<Task<Measure>> raw)
+    {
+        ResetPeakMemory();
+        double importRate;
+        long peak;
+        double p50, p99, bytes;
+        await using (var archive = await ArchiveDatabase.OpenAsync(db))
+        {
+            var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records), letters);
+            importRate = summary.Read / summary.Elapsed.TotalSeconds;
+            peak = PeakMemoryKb();
+            (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q));
+            bytes = await SizeAsync(archive, db) / (double)letters;
+        }
+        var baseline = await raw();
+        Console.WriteLine($"| {engine} | {importRate:N0} | {baseline.LettersPerSecond:N0} | {baseline.LettersPerSecond / importRate:F2} | {p50:F1} | {p99:F1} | {baseline.P50:F1} | {baseline.P99:F1} | {p50 / Math.Max(baseline.P50, 0.001):F1} | {bytes:N0} | {peak / 1024.0:F0} |");
+    }
+
+    private static async Task<(double P50, double P99)> LatencyAsync<T>(IReadOnlyList<T> queries, Func<T, Task> run)
+    {
+        foreach (var q in queries.Take(20)) await run(q); // warm-up: caches, JIT, query plans
+        var times = new List<double>();
+        foreach (var q in queries.Skip(20))
+        {
+            var clock = Stopwatch.StartNew();
+            await run(q);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)]);
+    }
+
+    /// <summary>Typical queries: two words of a real treatment, filtered by a decision or by the item's category.</summary>
+    private static List<SearchQuery> Queries(List<Determination> sources, int count)
+    {
+        var random = new Random(17);
+        var items = sources.SelectMany(d => d.Items).ToList();
+        var queries = new List<SearchQuery>();
+        while (queries.Count < count)
+        {
+            var item = items[random.Next(items.Count)];
+            var words = Word().Matches(item.Treatment).Select(m => m.Value).Where(w => !Stop.Contains(w.ToLowerInvariant())).Distinct().ToList();
+            if (words.Count < 2) continue;
+            var first = random.Next(words.Count - 1);
+            var text = $"{words[first]} {words[first + 1]}";
+            queries.Add(queries.Count % 2 == 0
+                ? new SearchQuery(text) { Decision = Decision.Upheld }
+                : new SearchQuery(text) { Category = TreatmentClassifier.Classify(item.Treatment).Category.Id });
+        }
+        return queries;
+    }
+
+    private static readonly HashSet<string> Stop = ["with", "without", "from", "that", "this", "times", "each", "per", "week", "weeks", "over", "into", "under", "original", "request", "sessions", "session"];
+
+    [GeneratedRegex(@"\p{L}{4,}")]
+    private static partial Regex Word();
+
+    // Letters as length-prefixed UTF-8 strings in one file, read back as a stream.
+    private static long WriteLetters(string path, LetterGenerator generator, int count)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        long chars = 0;
+        foreach (var letter in generator.GenerateMany(count))
+        {
+            writer.Write(letter.CaseNumber!.Value.Value);
+            var text = LetterTextWriter.Write(letter);
+            chars += text.Length;
+            writer.Write(text);
+        }
+        return chars;
+    }
+
+    private static IEnumerable<(string Source, string Text)> ReadLetters(string path)
+    {
+        using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 20));
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+            yield return (reader.ReadString() + ".txt", reader.ReadString());
+    }
+
+    private static async Task<Measure> SqliteRawAsync(string path, string records, IReadOnlyList<SearchQuery> queries)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE VIRTUAL TABLE raw USING fts5 (body, tokenize = 'porter unicode61');");
+        var clock = Stopwatch.StartNew();
+        var n = 0;
+        foreach (var batch in ReadLetters(records).Chunk(500))
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = (SqliteTransaction)transaction;
+            insert.CommandText = "INSERT INTO raw (body) VALUES ($body)";
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            foreach (var (_, text) in batch)
+            {
+                body.Value = text;
+                await insert.ExecuteNonQueryAsync();
+                n++;
+            }
+            await transaction.CommitAsync();
+        }
+        var rate = n / clock.Elapsed.TotalSeconds;
+        var (p50, p99) = await LatencyAsync(queries, q => connection.QueryAsync<long>(
+            "SELECT rowid FROM raw WHERE raw MATCH @q ORDER BY bm25(raw) LIMIT 20", new { q = QueryTerms.ToFts5(QueryTerms.Parse(q.Text)) }));
+        return new Measure(rate, p50, p99);
+    }
+
+    private static async Task<Measure> PostgresRawAsync(string db, string records, IReadOnlyList<SearchQuery> queries)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE raw (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, search TSVECTOR NOT NULL); CREATE INDEX raw_search ON raw USING GIN (search);");
+        var clock = Stopwatch.StartNew();
+        var n = 0;
+        foreach (var batch in ReadLetters(records).Chunk(500))
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = new NpgsqlCommand("INSERT INTO raw (body, search) VALUES (@body, to_tsvector('english', @body))", connection, transaction);
+            var body = insert.Parameters.Add("body", NpgsqlTypes.NpgsqlDbType.Text);
+            await insert.PrepareAsync();
+            foreach (var (_, text) in batch)
+            {
+                body.Value = text;
+                await insert.ExecuteNonQueryAsync();
+                n++;
+            }
+            await transaction.CommitAsync();
+        }
+        var rate = n / clock.Elapsed.TotalSeconds;
+        await connection.ExecuteAsync("ANALYZE raw");
+        var (p50, p99) = await LatencyAsync(queries, q => connection.QueryAsync<long>(
+            "SELECT id FROM raw, websearch_to_tsquery('english', @q) q WHERE search @@ q ORDER BY ts_rank_cd(search, q) DESC LIMIT 20",
+            new { q = QueryTerms.ToWebsearch(QueryTerms.Parse(q.Text)) }));
+        return new Measure(rate, p50, p99);
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync(string server, string name)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresArchive.ToConnectionString(server));
+        await using (var admin = new NpgsqlConnection(builder.ToString()))
+        {
+            await admin.OpenAsync();
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {name}");
+            await admin.ExecuteAsync($"CREATE DATABASE {name}");
+        }
+        builder.Database = name;
+        return builder.ToString();
+    }
+
+    private static async Task<long> SizeAsync(IArchive archive, string db)
+    {
+        if (archive is SqliteArchive sqlite)
+        {
+            SQLitePCL.Batteries_V2.Init();
+            await using (var connection = new SqliteConnection($"Data Source={sqlite.Path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return new FileInfo(sqlite.Path).Length;
+        }
+        await using var pg = new NpgsqlConnection(db);
+        return await pg.ExecuteScalarAsync<long>("SELECT pg_database_size(current_database())");
+    }
+
+    // Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM).
+    private static void ResetPeakMemory()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static long PeakMemoryKb()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
