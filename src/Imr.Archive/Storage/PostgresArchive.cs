@@ -22,7 +22,7 @@ public sealed class PostgresArchive : SqlArchive
     protected override DbConnection Connection => _connection ?? throw new InvalidOperationException("The archive is not open: call MigrateAsync first.");
 
     /// <summary>Accepts a keyword connection string or a postgres:// URL.</summary>
-    internal static string ToConnectionString(string db)
+    public static string ToConnectionString(string db)
     {
         if (!db.Contains("://", StringComparison.Ordinal)) return db;
         var uri = new Uri(db);
