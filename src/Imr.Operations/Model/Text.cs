@@ -25,8 +25,8 @@ internal static class Text
         return builder.ToString();
     }
 
-    /// <summary>Lower case letters and digits only, words separated by one space: "Norco 10/325 mg" and
-    /// "norco 10-325mg" differ, "NORCO 10/325 MG." and "Norco 10/325 mg" do not.</summary>
+    /// <summary>Lower case letters and digits only, words separated by one space, a number apart from its
+    /// unit: "NORCO 10/325MG." and "Norco 10/325 mg" are one key, "Norco 10-325 mg" another.</summary>
     public static string Key(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -36,6 +36,8 @@ internal static class Text
         {
             if (char.IsLetterOrDigit(c))
             {
+                // A number and its unit are two words however written: "325mg" is "325 mg".
+                if (builder.Length > 0 && char.IsDigit(c) != char.IsDigit(builder[^1]) && char.IsLetterOrDigit(builder[^1])) gap = true;
                 if (gap && builder.Length > 0) builder.Append(' ');
                 gap = false;
                 builder.Append(char.ToLowerInvariant(c));

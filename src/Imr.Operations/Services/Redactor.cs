@@ -73,21 +73,25 @@ public static partial class Redactor
         return (redacted, summary);
     }
 
-    private sealed record Rule(string Kind, string Replacement, Regex Pattern);
+    /// <param name="Tier">0 numbers and addresses (an e-mail address may hold a name), 1 whole names,
+    /// 2 parts of names; within a tier the longer name goes first (an employer's name before a person's
+    /// last name it contains).</param>
+    /// <param name="Length">The length of the name the rule stands for.</param>
+    private sealed record Rule(string Kind, string Replacement, Regex Pattern, int Tier = 1, int Length = 0);
 
     private static List<Rule> Rules(CaseApplication application)
     {
-        var rules = new List<Rule>();
-        // Whole names first (longest first), then the parts people are called by.
+        List<Rule> rules =
+        [
+            new("social security number", Redacted, Ssn(), Tier: 0),
+            new("e-mail address", Redacted, Email(), Tier: 0),
+            new("telephone number", Redacted, Phone(), Tier: 0),
+        ];
         AddPerson(rules, "employee", EmployeeWords, application.EmployeeName, honorifics: @"(?:Mr|Mrs|Ms|Miss|Mx)\.?");
         AddPerson(rules, "requesting physician", PhysicianWords, application.RequestingPhysician, honorifics: @"(?:Dr|Doctor)\.?");
         AddOrganisation(rules, "employer", EmployerWords, application.Employer);
         AddOrganisation(rules, "claims administrator", ClaimsAdministratorWords, application.ClaimsAdministrator);
-        rules.Sort((a, b) => b.Pattern.ToString().Length.CompareTo(a.Pattern.ToString().Length));
-        rules.Add(new("social security number", Redacted, Ssn()));
-        rules.Add(new("e-mail address", Redacted, Email()));
-        rules.Add(new("telephone number", Redacted, Phone()));
-        return rules;
+        return [.. rules.OrderBy(r => r.Tier).ThenByDescending(r => r.Length)];
     }
 
     private static void AddPerson(List<Rule> rules, string kind, string replacement, string name, string honorifics)
@@ -95,22 +99,23 @@ public static partial class Redactor
         var parts = Words(name).Where(w => !Honorific().IsMatch(w) && !Degree().IsMatch(w)).ToList();
         if (parts.Count == 0) return;
         var significant = parts.Where(p => p.Length > 1).ToList();
-        var degrees = @"(?:,?\s*(?:M\.?D|D\.?O|D\.?C|Ph\.?D|Psy\.?D|D\.?P\.?M|N\.?P|P\.?A\.?-?C?)\.?)*";
+        var degrees = @"(?:,\s*(?:M\.?D|D\.?O|D\.?C|Ph\.?D|Psy\.?D|D\.?P\.?M|N\.?P|P\.?A\.?-?C?)\.?)*";
         var prefix = $@"(?:{honorifics}\s+)?";
         // "First M. Last", "Last, First M.", each optionally after an honorific and before degrees.
         var forward = string.Join(@"[\s.]+(?:[A-Za-z]\.?\s+)?", significant.Select(Regex.Escape));
-        rules.Add(new(kind, replacement, Whole(prefix + forward + degrees, ignoreCase: true)));
+        var length = string.Join(' ', significant).Length;
+        rules.Add(new(kind, replacement, Whole(prefix + forward + degrees, ignoreCase: true), 1, length));
         if (significant.Count > 1)
         {
             var last = Regex.Escape(significant[^1]);
             var rest = string.Join(@"\s+", significant.Take(significant.Count - 1).Select(Regex.Escape));
-            rules.Add(new(kind, replacement, Whole($@"{last},\s*{rest}(?:\s+[A-Za-z]\.?)?", ignoreCase: true)));
+            rules.Add(new(kind, replacement, Whole($@"{last},\s*{rest}(?:\s+[A-Za-z]\.?)?", ignoreCase: true), 1, length));
             // The last name alone, with or without an honorific, when capitalised: "Dr. Smith", "Smith".
             if (!CommonWords.Contains(significant[^1]))
-                rules.Add(new(kind, replacement, Whole($@"{honorifics}\s+{last}|{last}{degrees}", ignoreCase: false)));
+                rules.Add(new(kind, replacement, Whole($@"{honorifics}\s+{last}|{last}{degrees}", ignoreCase: false), 2, significant[^1].Length));
             // A first name alone, when capitalised (reviewers write "Maria reports ...").
             if (kind == "employee" && significant[0].Length > 2 && !CommonWords.Contains(significant[0]))
-                rules.Add(new(kind, replacement, Whole(Regex.Escape(significant[0]), ignoreCase: false)));
+                rules.Add(new(kind, replacement, Whole(Regex.Escape(significant[0]), ignoreCase: false), 2, significant[0].Length));
         }
     }
 
@@ -119,9 +124,9 @@ public static partial class Redactor
         var collapsed = Text.Collapse(name);
         if (collapsed.Length == 0) return;
         var core = LegalSuffix().Replace(collapsed, "").Trim().TrimEnd(',').Trim();
-        rules.Add(new(kind, replacement, Whole(Flexible(collapsed), ignoreCase: true)));
+        rules.Add(new(kind, replacement, Whole(Flexible(collapsed), ignoreCase: true), 1, collapsed.Length));
         if (core.Length > 2 && !string.Equals(core, collapsed, StringComparison.OrdinalIgnoreCase) && !CommonWords.Contains(core))
-            rules.Add(new(kind, replacement, Whole(Flexible(core) + @"(?:,?\s+" + LegalSuffixWords + @")?", ignoreCase: true)));
+            rules.Add(new(kind, replacement, Whole(Flexible(core) + @"(?:,?\s+" + LegalSuffixWords + @")?", ignoreCase: true), 1, core.Length));
     }
 
     // Any run of spaces in a name matches any run of whitespace in the text.

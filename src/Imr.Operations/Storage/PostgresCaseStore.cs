@@ -20,6 +20,8 @@ public sealed class PostgresCaseStore : SqlCaseStore
 
     public override string Engine => "postgres";
 
+    protected override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     protected override string ForUpdate => " FOR UPDATE";
 
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)

@@ -39,6 +39,10 @@ public abstract class SqlCaseStore : ICaseStore
     /// transactions are exclusive already).</summary>
     protected abstract string ForUpdate { get; }
 
+    /// <summary>"<paramref name="column"/> is one of the list <paramref name="parameter"/>": Dapper expands a
+    /// list into IN (...) for SQLite; Npgsql takes it whole as an array, for = ANY.</summary>
+    protected abstract string InList(string column, string parameter);
+
     private DateTimeOffset Now => Clock.GetUtcNow().ToUniversalTime();
 
     // ----- Cases -----
@@ -102,7 +106,7 @@ public abstract class SqlCaseStore : ICaseStore
             }
             if (query.Statuses is { Count: > 0 } statuses)
             {
-                where.Add("status IN @statuses");
+                where.Add(InList("status", "statuses"));
                 parameters.Add("statuses", statuses.Select(s => s.ToString()).ToList());
             }
             if (!string.IsNullOrWhiteSpace(query.EmployeeName))
@@ -500,12 +504,12 @@ public abstract class SqlCaseStore : ICaseStore
         ?? throw new NotFoundException($"No case {id}.");
 
     /// <summary>Cases with their items: one query for the cases, one for all their items.</summary>
-    private static async Task<IReadOnlyList<ImrCase>> LoadCasesAsync(DbConnection db, DbTransaction tx, string where, object parameters, string suffix, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ImrCase>> LoadCasesAsync(DbConnection db, DbTransaction tx, string where, object parameters, string suffix, CancellationToken cancellationToken)
     {
         var rows = await QueryRowsAsync(db, tx, $"SELECT {Rows.CaseColumns} FROM cases WHERE {where}{suffix}", parameters, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => Text(r["id"])).ToList();
-        var items = (await QueryRowsAsync(db, tx, $"SELECT {Rows.ItemColumns} FROM case_items WHERE case_id IN @ids", new { ids }, cancellationToken).ConfigureAwait(false))
+        var items = (await QueryRowsAsync(db, tx, $"SELECT {Rows.ItemColumns} FROM case_items WHERE {InList("case_id", "ids")}", new { ids }, cancellationToken).ConfigureAwait(false))
             .ToLookup(r => Text(r["case_id"]));
         return rows.Select(r => Rows.ReadCase(r, items[Text(r["id"])])).ToList();
     }

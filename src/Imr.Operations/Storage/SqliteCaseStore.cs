@@ -33,6 +33,8 @@ public sealed class SqliteCaseStore : SqlCaseStore
 
     public override string Engine => "sqlite";
 
+    protected override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     protected override string ForUpdate => "";
 
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)
