@@ -35,6 +35,11 @@ public abstract class SqlCaseStore : ICaseStore
     /// <summary>An open connection of its own for one call.</summary>
     internal abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>Begins the transaction of one call; <paramref name="readOnly"/> when it writes nothing (not
+    /// even an audit entry), so that SQLite need not take its write lock.</summary>
+    protected virtual async Task<DbTransaction> BeginAsync(DbConnection db, bool readOnly, CancellationToken cancellationToken) =>
+        await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Appended to a SELECT of the row to change: PostgreSQL's FOR UPDATE (SQLite's write
     /// transactions are exclusive already).</summary>
     protected abstract string ForUpdate { get; }
@@ -327,10 +332,10 @@ public abstract class SqlCaseStore : ICaseStore
     }
 
     public Task<User?> FindUserAsync(string userName, CancellationToken cancellationToken = default) =>
-        InTransactionAsync((db, tx) => LoadUserAsync(db, tx, "normalized_user_name = @key", User.NormalizeUserName(userName), cancellationToken), cancellationToken);
+        InTransactionAsync((db, tx) => LoadUserAsync(db, tx, "normalized_user_name = @key", User.NormalizeUserName(userName), cancellationToken), cancellationToken, readOnly: true);
 
     public Task<User?> FindUserAsync(UserId id, CancellationToken cancellationToken = default) =>
-        InTransactionAsync((db, tx) => LoadUserAsync(db, tx, "id = @key", id.ToString(), cancellationToken), cancellationToken);
+        InTransactionAsync((db, tx) => LoadUserAsync(db, tx, "id = @key", id.ToString(), cancellationToken), cancellationToken, readOnly: true);
 
     public Task<IReadOnlyList<User>> ListUsersAsync(User actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync<IReadOnlyList<User>>(async (db, tx) =>
@@ -365,28 +370,30 @@ public abstract class SqlCaseStore : ICaseStore
             return changed;
         }, cancellationToken);
 
-    public Task<SignInResult> SignInAsync(string userName, Func<User, bool> verifyPassword, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async (db, tx) =>
+    public async Task<SignInResult> SignInAsync(string userName, Func<User, bool> verifyPassword, CancellationToken cancellationToken = default)
+    {
+        var key = User.NormalizeUserName(userName ?? "");
+        // Refusals before any password check; the check itself (deliberately slow) runs outside a transaction.
+        var (user, refused) = await InTransactionAsync<(User?, SignInResult?)>(async (db, tx) =>
         {
+            var found = await LoadUserAsync(db, tx, "normalized_user_name = @key", key, cancellationToken).ConfigureAwait(false);
+            string? reason = found is null ? "unknown user name"
+                : !found.Active ? "user inactive"
+                : found.IsLockedOut(Now) ? $"locked out until {found.LockoutUntil:O}"
+                : null;
+            if (reason is null) return (found, null);
+            await AuditAsync(db, tx, found?.Id, found?.UserName ?? userName ?? "", AuditAction.SignInFailed, null, reason, cancellationToken).ConfigureAwait(false);
+            return (null, new SignInResult(found is not null && found.Active ? SignInOutcome.LockedOut : SignInOutcome.Failed, null));
+        }, cancellationToken).ConfigureAwait(false);
+        if (refused is not null) return refused;
+
+        var succeeded = verifyPassword(user!);
+        return await InTransactionAsync(async (db, tx) =>
+        {
+            // Counted on the row as it is now: attempts in parallel all count.
+            var current = await LoadUserAsync(db, tx, "id = @key", user!.Id.ToString(), cancellationToken).ConfigureAwait(false) ?? user!;
             var now = Now;
-            var user = await LoadUserAsync(db, tx, "normalized_user_name = @key", User.NormalizeUserName(userName ?? ""), cancellationToken).ConfigureAwait(false);
-            if (user is null)
-            {
-                await AuditAsync(db, tx, null, userName ?? "", AuditAction.SignInFailed, null, "unknown user name", cancellationToken).ConfigureAwait(false);
-                return new SignInResult(SignInOutcome.Failed, null);
-            }
-            if (!user.Active)
-            {
-                await AuditAsync(db, tx, user, AuditAction.SignInFailed, null, "user inactive", cancellationToken).ConfigureAwait(false);
-                return new SignInResult(SignInOutcome.Failed, null);
-            }
-            if (user.IsLockedOut(now))
-            {
-                await AuditAsync(db, tx, user, AuditAction.SignInFailed, null, $"locked out until {user.LockoutUntil:O}", cancellationToken).ConfigureAwait(false);
-                return new SignInResult(SignInOutcome.LockedOut, null);
-            }
-            var succeeded = verifyPassword(user);
-            var after = user.AfterSignIn(succeeded, now);
+            var after = current.AfterSignIn(succeeded, now);
             await UpdateUserStateAsync(db, tx, after, cancellationToken).ConfigureAwait(false);
             if (succeeded)
             {
@@ -398,7 +405,8 @@ public abstract class SqlCaseStore : ICaseStore
                 locked ? $"wrong password; locked out until {after.LockoutUntil:O}" : $"wrong password ({after.FailedSignIns} of {SignInPolicy.MaxFailedAttempts})",
                 cancellationToken).ConfigureAwait(false);
             return new SignInResult(locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     private static Task UpdateUserStateAsync(DbConnection db, DbTransaction tx, User user, CancellationToken cancellationToken) =>
         db.ExecuteAsync(new CommandDefinition(
@@ -458,10 +466,10 @@ public abstract class SqlCaseStore : ICaseStore
 
     /// <summary>Runs <paramref name="work"/> in one transaction on a connection of its own. A refusal
     /// commits (its audit entry) before it propagates; any other failure rolls everything back.</summary>
-    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken, bool readOnly = false)
     {
         await using var db = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginAsync(db, readOnly, cancellationToken).ConfigureAwait(false);
         T result;
         try
         {

@@ -37,6 +37,11 @@ public sealed class SqliteCaseStore : SqlCaseStore
 
     protected override string ForUpdate => "";
 
+    // IMMEDIATE (the provider's default) for a call that writes, so that it queues for the write lock at
+    // once instead of failing to upgrade a read lock; DEFERRED for one that only reads.
+    protected override Task<DbTransaction> BeginAsync(DbConnection db, bool readOnly, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)db).BeginTransaction(deferred: readOnly));
+
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

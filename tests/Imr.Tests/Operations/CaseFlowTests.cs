@@ -101,6 +101,18 @@ public sealed class CaseFlowTests
     }
 
     [Fact]
+    public void Correcting_the_application_before_review_clears_the_eligibility_finding()
+    {
+        var eligible = CaseAt(CaseStatus.Eligible);
+
+        var corrected = eligible.CorrectApplication(eligible.Application with { EmployeeName = "  Maria   Gonzalez-Ruiz " }, NoonIn(2026, 1, 23));
+
+        Assert.Equal((CaseStatus.Received, null), (corrected.Status, corrected.Eligibility));
+        Assert.Equal("Maria Gonzalez-Ruiz", corrected.Application.EmployeeName);
+        Assert.Throws<RuleViolationException>(() => CaseAt(CaseStatus.RecordsRequested).CorrectApplication(Application(), NoonIn(2026, 2, 1)));
+    }
+
+    [Fact]
     public void Records_are_kept_once_per_day_in_date_order()
     {
         var c = CaseAt(CaseStatus.RecordsRequested)

@@ -116,6 +116,16 @@ public abstract class CaseStoreContractTests
     }
 
     [Fact]
+    public async Task Cases_created_at_the_same_time_get_distinct_numbers_in_sequence()
+    {
+        await using var cast = await SetUpAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => cast.Store.CreateCaseAsync(cast.Intake, Application()))));
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"CM26-{n:0000000}"), created.Select(c => c.Number.Value).Order());
+    }
+
+    [Fact]
     public async Task Every_read_and_write_of_a_case_is_audited_with_the_acting_user()
     {
         await using var cast = await SetUpAsync();
