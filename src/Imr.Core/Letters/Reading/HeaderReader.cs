@@ -29,7 +29,16 @@ internal static partial class HeaderReader
             text.Append(lines[i].Text).Append('\n');
         }
         var header = text.ToString();
-        int LineAt(int offset) => lineStarts.Last(l => l.Offset <= offset).Number;
+        int LineAt(int offset)
+        {
+            var number = lineStarts[0].Number;
+            foreach (var (start, line) in lineStarts)
+            {
+                if (start > offset) break;
+                number = line;
+            }
+            return number;
+        }
 
         var waiting = new List<Field>();
         var values = new Dictionary<Field, (string Value, int Line)>();
@@ -96,7 +105,7 @@ internal static partial class HeaderReader
     }
 
     private static Field? LabelField(string label) =>
-        Regex.Replace(label, @"\s+", " ").ToUpperInvariant() switch
+        string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() switch
         {
             "CASE NUMBER" => Field.CaseNumber,
             "DATE ASSIGNED" => Field.DateAssigned,

@@ -19,23 +19,25 @@ internal static class Paragraph
 
     public static void Append(StringBuilder builder, ReadOnlySpan<char> text)
     {
-        if (builder.Length > 0 && builder[^1] != ' ' && !(builder[^1] == '-' && StartsLower(text))) builder.Append(' ');
-        var space = builder.Length > 0 && builder[^1] == ' ';
-        foreach (var c in text)
+        text = text.Trim();
+        if (text.IsEmpty) return;
+        if (builder.Length > 0 && builder[^1] != ' ' && !(builder[^1] == '-' && char.IsLower(text[0]))) builder.Append(' ');
+        // Words are appended whole; only runs of white space are looked at character by character.
+        while (!text.IsEmpty)
         {
-            if (char.IsWhiteSpace(c))
+            var space = text.IndexOfAny(Whitespace);
+            if (space < 0)
             {
-                if (!space && builder.Length > 0) builder.Append(' ');
-                space = true;
+                builder.Append(text);
+                return;
             }
-            else
-            {
-                builder.Append(c);
-                space = false;
-            }
+            builder.Append(text[..space]).Append(' ');
+            text = text[space..].TrimStart();
         }
-        if (builder.Length > 0 && builder[^1] == ' ') builder.Length--;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace =
+        System.Buffers.SearchValues.Create(" \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\u1680");
 
     private static bool StartsLower(ReadOnlySpan<char> text)
     {
