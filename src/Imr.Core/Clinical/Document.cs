@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Imr.Clinical;
 
@@ -17,6 +18,28 @@ internal sealed class Document
         Sentences = TextSplitter.Sentences(text);
         _sentenceStarts = [.. Sentences.Select(s => s.Start)];
         Context = new ContextAnalyzer(text, Tokens, Sentences);
+        _candidates = AnchorIndex.Candidates(text, Tokens);
+    }
+
+    private readonly List<int>?[] _candidates;
+
+    /// <summary>
+    /// The matches of an anchored pattern, left to right and not overlapping, as a full scan would find them:
+    /// the pattern is tried at each candidate token after the end of the last match.
+    /// </summary>
+    public IEnumerable<Match> Matches(AnchoredPattern pattern)
+    {
+        if (_candidates[pattern.Id] is not { } positions) yield break;
+        var regex = pattern.Regex;
+        var end = 0;
+        foreach (var position in positions)
+        {
+            if (position < end) continue;
+            var m = regex.Match(Text, position);
+            if (!m.Success) continue;
+            end = m.Index + Math.Max(1, m.Length);
+            yield return m;
+        }
     }
 
     public string Text { get; }

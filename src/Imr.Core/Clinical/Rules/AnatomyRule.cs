@@ -12,7 +12,8 @@ internal static partial class AnatomyRule
     private const string SideBefore =
         @"(?:(?<side>left|right|bilateral|both)(?:\s*(?:and|&|/)\s*(?<side2>left|right))?(?:[\s-]+(?:sided?|upper|lower|mid|middle|anterior|posterior|lateral|medial|dorsal|volar|distal|proximal|inner|outer))*[\s-]+)?";
 
-    [GeneratedRegex(SideBefore + @"\b(?:"
+    private const string SitesPattern =
+        SideBefore + @"\b(?:"
         + @"(?<upper>upper\s+extremit(?:y|ies)|upper\s+limbs?|arms?|(?-i:[RLB]UE))"
         + @"|(?<lower>lower\s+extremit(?:y|ies)|lower\s+limbs?|legs?|thighs?|calf|calves|shins?|(?-i:[RLB]LE))"
         + @"|(?<thoracic>thoracic(?:\s+spine)?|t-spine|mid[- ]?back|middle\s+back|upper\s+back|ribs?)"
@@ -27,38 +28,57 @@ internal static partial class AnatomyRule
         + @"|(?<head>head|skull|face|facial|scalp|jaw|temporomandibular|(?-i:TMJ))"
         + @"|(?<chest>chest|sternum)"
         + @"|(?<abdomen>abdomen|abdominal|epigastri(?:um|c))"
-        + @")\b(?<after>\s+bilaterally)?", Options)]
+        + @")\b(?<after>\s+bilaterally)?";
+
+    [GeneratedRegex(@"\G" + SitesPattern, Options)]
     private static partial Regex SiteRegex();
 
-    [GeneratedRegex(@"\b(?:(?<left>left)|(?<right>right)|(?<both>bilateral(?:ly)?))\b", Options)]
+    internal static readonly AnchoredPattern Sites = new("body site", SiteRegex, SitesPattern, Options, atNumbers: false,
+        "left right bilateral both upper arm arms rue lue bue lower leg legs thigh thighs calf calves shin shins rle lle ble thoracic t mid midback middle rib ribs lumbar lumbosacral thoracolumbar low l lumbago sacrum sacral sacroiliac si coccyx buttock buttocks gluteal back cervical c neck paracervical cervicothoracic humeral shoulder shoulders rotator acromioclavicular ac glenohumeral scapula scapular scapulae scapulothoracic supraspinatus infraspinatus subscapularis radius radial elbow elbows epicondyle epicondyles epicondylitis olecranon cubital wrist wrists hand hands finger fingers thumb thumbs digits palm palms carpal metacarpal forearm forearms interphalangeal femoral hip hips groin pelvis pelvic trochanter trochanteric acetabulum acetabular knee knees patella patellar patellofemoral meniscus meniscal menisci ankle ankles foot feet heel heels toe toes plantar achilles metatarsal metatarsals calcaneus calcaneal lisfranc head skull face facial scalp jaw temporomandibular tmj chest sternum abdomen abdominal epigastrium epigastric");
+
+    private const string SideWordsPattern =
+        @"\b(?:(?<left>left)|(?<right>right)|(?<both>bilateral(?:ly)?))\b";
+
+    [GeneratedRegex(@"\G" + SideWordsPattern, Options)]
     private static partial Regex SideRegex();
 
+    internal static readonly AnchoredPattern SideWords = new("side word", SideRegex, SideWordsPattern, Options, atNumbers: false,
+        "left right bilateral bilaterally");
+
     // Region letters are upper case, as written in notes ("C5-6", "L5-S1", "C2 to C6", "T9-10").
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r1>[CTLS])\s?(?<n1>\d{1,2})(?:\s*(?:-|–|to|through|/)\s*(?:(?<r2>[CTLS])\s?)?(?<n2>\d{1,2}))?(?![\d/]|-weighted)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private const string LevelsPattern =
+        @"(?<![A-Za-z0-9])(?<r1>[CTLS])\s?(?<n1>\d{1,2})(?:\s*(?:-|–|to|through|/)\s*(?:(?<r2>[CTLS])\s?)?(?<n2>\d{1,2}))?(?![\d/]|-weighted)";
+
+    [GeneratedRegex(@"\G" + LevelsPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LevelRegex();
+
+    internal static readonly AnchoredPattern Levels = new("spinal level", LevelRegex, LevelsPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, atNumbers: false,
+        "c t l s");
 
     // Continues a level list without its letter: "C2-3, 3-4 and 4-5", "C3 and 3-4".
     [GeneratedRegex(@"\G(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?<n1>\d{1,2})\s*-\s*(?<n2>\d{1,2})(?![\d/]|\s*(?:out|of|/|%))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LevelContinuationRegex();
 
+    public static AnchoredPattern[] Patterns => [Sites, SideWords, Levels];
+
     public static void Extract(Document doc)
     {
         var text = doc.Text;
-        foreach (var m in SideRegex().EnumerateMatches(text))
+        foreach (var m in doc.Matches(SideWords))
         {
             var word = text.AsSpan(m.Index, m.Length);
             var side = word[0] is 'l' or 'L' ? Side.Left : word[0] is 'r' or 'R' ? Side.Right : Side.Bilateral;
             doc.Lateralities.Add(new LateralityMention { Evidence = doc.Evidence(m.Index, m.Index + m.Length), Side = side });
         }
 
-        for (var m = SiteRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Sites))
         {
             var region = RegionOf(m);
             var side = SideOf(m, text);
             doc.BodySites.Add(new BodySite { Evidence = doc.Evidence(m.Index, m.Index + m.Length), Region = region, Side = side });
         }
 
-        for (var m = LevelRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Levels))
         {
             var r1 = m.Groups["r1"].Value[0];
             var n1 = int.Parse(m.Groups["n1"].ValueSpan);

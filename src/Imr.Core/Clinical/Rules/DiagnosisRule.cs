@@ -10,14 +10,20 @@ internal static partial class DiagnosisRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:"
+    private const string LeadsPattern =
+        @"\b(?:"
         + @"diagnos(?:is|es)\s+(?:(?:that|which)\s+)?(?:include[sd]?|including|identif(?:y|ies|ied)|listed|were|was|are|is|of)(?:\s+(?:documented|listed|noted|given|recorded))?(?:\s+(?:as|is|of|to\s+be))?"
         + @"|diagnos(?:is|es)\s*:"
         + @"|diagnosed\s+(?:with|as(?:\s+having)?)"
         + @"|(?:being|been|is|was|were|are|currently)\s+treated\s+for(?:\s+(?:the\s+)?diagnos(?:is|es)\s+of)?"
         + @"|(?:undergoing|receiving|under|in)\s+treatments?\s+(?:for|of)(?:\s+(?:the\s+)?diagnos(?:is|es)\s+of)?"
-        + @")\s*(?::\s*)?", Options)]
+        + @")\s*(?::\s*)?";
+
+    [GeneratedRegex(@"\G" + LeadsPattern, Options)]
     private static partial Regex LeadRegex();
+
+    internal static readonly AnchoredPattern Leads = new("diagnosis lead", LeadRegex, LeadsPattern, Options, atNumbers: false,
+        "diagnosis diagnoses diagnosed being been is was were are currently undergoing receiving under in");
 
     // Where a list stops before its sentence does: a new clause ("who", "which", "and has been", "on 11-1-16").
     [GeneratedRegex(@"\s+(?:who|which|that\s+(?:was|were|is|are|has|had)|and\s+(?:has|had|was|is|were|are|underwent|presented|reported|complain\w*|then|subsequently)|on\s+\d|per\s+(?:the|a)|according\s+to|as\s+of|dated|since\s+(?:the|\d)|following\s+(?:a|an|the)|in\s+(?:19|20)\d\d)\b|,\s*(?:who|which|and\s+(?:has|had|was|is))\b", Options)]
@@ -25,8 +31,14 @@ internal static partial class DiagnosisRule
 
     // "to rule out herniated nucleus pulposus", "r/o fracture", "to evaluate for a medial meniscal tear": one
     // possible diagnosis, up to the end of its phrase.
-    [GeneratedRegex(@"\b(?:rule\s+out|r\s*/\s*o|(?:evaluate|assess)\s+for)\s+(?:(?:a|an|the|possible|any)\s+)?", Options)]
+    private const string RuleOutsPattern =
+        @"\b(?:rule\s+out|r\s*/\s*o|(?:evaluate|assess)\s+for)\s+(?:(?:a|an|the|possible|any)\s+)?";
+
+    [GeneratedRegex(@"\G" + RuleOutsPattern, Options)]
     private static partial Regex RuleOutRegex();
+
+    internal static readonly AnchoredPattern RuleOuts = new("rule out", RuleOutRegex, RuleOutsPattern, Options, atNumbers: false,
+        "rule r evaluate assess");
 
     [GeneratedRegex(@"[,;.()]|\s(?:and|or|due|versus|vs|given|because|for|in|on|as|since|which|with|to|rule\s+out|r/o|if|at|after)\b", Options)]
     private static partial Regex RuleOutEndRegex();
@@ -51,10 +63,12 @@ internal static partial class DiagnosisRule
         "cervical", "thoracic", "lumbar", "lumbosacral", "left", "right", "bilateral", "upper", "lower", "acute", "chronic",
     };
 
+    public static AnchoredPattern[] Patterns => [Leads, RuleOuts];
+
     public static void Extract(Document doc)
     {
         var text = doc.Text;
-        for (var m = LeadRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Leads))
         {
             var start = m.Index + m.Length;
             var sentence = doc.Sentence(m.Index);
@@ -77,7 +91,7 @@ internal static partial class DiagnosisRule
                 triggersFrom = item.End;
             }
         }
-        for (var m = RuleOutRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(RuleOuts))
         {
             var start = m.Index + m.Length;
             var sentence = doc.Sentence(m.Index);

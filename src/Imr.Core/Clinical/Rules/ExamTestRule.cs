@@ -8,7 +8,8 @@ internal static partial class ExamTestRule
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Names that are also ordinary words ("speed", "mills", "ely") must be capitalised and possessive.
-    [GeneratedRegex(@"(?<![\w'])(?:"
+    private const string TestsPattern =
+        @"(?<![\w'])(?:"
         + @"(?<Hawkins>Hawkin['’]?s?['’]?(?:[- ]Kennedy)?)"
         + @"|(?<Neer>Neer['’]?s?)"
         + @"|(?<Speed>(?-i:Speed)['’]s|(?-i:Speed)(?=\s+test))"
@@ -41,8 +42,13 @@ internal static partial class ExamTestRule
         + @"|(?<Distraction>(?:cervical\s+)?distractions?\s+test)"
         + @"|(?<Braggard>Brag(?:g)?ard['’]?s?)"
         + @"|(?<Waddell>Waddell['’]?s?\s+signs?)"
-        + @")(?:\s+(?:impingement\s+)?(?:tests?|signs?|maneuvers?))?(?![\w])", Options)]
+        + @")(?:\s+(?:impingement\s+)?(?:tests?|signs?|maneuvers?))?(?![\w])";
+
+    [GeneratedRegex(@"\G" + TestsPattern, Options)]
     private static partial Regex TestRegex();
+
+    internal static readonly AnchoredPattern Tests = new("examination test", TestRegex, TestsPattern, Options, atNumbers: false,
+        "hawkin hawkins neer neers speed yergason obrien o drop empty jobe jobes apprehension cross crossover crossbody crossarm impingement mcmurray lachman anterior posterior pivot apley thessaly finkelstein cozen mill kemp kemps patrick faber gaenslen yeoman ely milgram adson facet cervical foraminal axial compression medial distraction distractions braggard bragard waddell");
 
     private static readonly string[] Names =
     [
@@ -52,9 +58,11 @@ internal static partial class ExamTestRule
         "Braggard", "Waddell",
     ];
 
+    public static AnchoredPattern[] Patterns => [Tests];
+
     public static void Extract(Document doc)
     {
-        for (var m = TestRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Tests))
         {
             var name = Array.Find(Names, n => m.Groups[n].Success) ?? "test";
             var start = m.Index;

@@ -10,7 +10,8 @@ internal static partial class FunctionalRule
     private const string More = @"(?:increased|improved|improving|better|greater|enhanced)";
     private const string Adl = @"(?:(?:his|her|their)\s+)?(?:ADL'?s?|activities\s+of\s+daily\s+living|daily\s+activities|household\s+chores|chores|self[- ]care)";
 
-    [GeneratedRegex(@"\b(?:"
+    private const string FunctionsPattern =
+        @"\b(?:"
         + @"(?<adl>improve(?:d|ments?)\s+(?:in\s+)?(?:(?:his|her|the)\s+)?(?:ability\s+to\s+(?:perform|do|complete|carry\s+out)\s+)?" + Adl
         + @"|" + More + @"\s+(?:ability|tolerance|independence)\s+(?:to|for|with|in)\s+(?:perform(?:ing)?\s+|do(?:ing)?\s+|complet(?:e|ing)\s+)?" + Adl
         + @"|(?:able|ability)\s+to\s+(?:now\s+)?(?:perform|do|complete|resume)\s+" + Adl + ")"
@@ -23,8 +24,13 @@ internal static partial class FunctionalRule
         + @"|(?<meds>(?:decreased|reduced|less)\s+(?:reliance\s+on|dependence\s+on|use\s+of|need\s+for)\s+(?:(?:his|her|pain|oral|opioid|narcotic)\s+)*(?:medications?|medical\s+treatment|opioids?|narcotics?|analgesics?)|able\s+to\s+(?:stop|discontinue|reduce|decrease|wean(?:\s+off)?)\s+(?:taking\s+)?(?:(?:his|her|the|all)\s+)?[a-z]+)"
         + @"|(?<activity>" + More + @"\s+(?:activity|exercise|physical\s+activity|function(?:al)?\s+activity)\s+(?:level|tolerance)s?|" + More + @"\s+(?:ability|tolerance)\s+(?:to|for)\s+(?:(?:use|lift|grip|carry|perform|exercise|work|participate|do)\w*)(?:\s+\w+)?)"
         + @"|(?<general>(?:objective\s+)?functional\s+(?:and\s+\w+\s+|objective\s+)?(?:improvements?|gains?|benefits?|progress|restoration|response)|improve(?:d|ments?)\s+(?:in\s+)?(?:(?:his|her|the|overall)\s+)?(?:function(?:al\s+(?:status|capacity|ability|abilities|level|tolerance))?|functioning)|increase(?:d|s)?\s+(?:in\s+)?(?:(?:his|her)\s+)?(?:function(?:al\s+(?:status|capacity|ability|abilities|level|tolerance))?|functioning)|(?:better|improved)\s+function(?:ing)?|(?:able\s+to\s+)?(?:remain|stay)\s+functional)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + FunctionsPattern, Options)]
     private static partial Regex FunctionRegex();
+
+    internal static readonly AnchoredPattern Functions = new("functional improvement", FunctionRegex, FunctionsPattern, Options, atNumbers: false,
+        "increased improved improving better greater enhanced improvement improvements able ability walk walks walking ambulates ambulating return returned returning returns went back reduce reduced reduces reducing reduction decrease decreased decreases decreasing less objective functional increase increases remain stay");
 
     private static readonly (string Group, FunctionDomain Domain)[] Domains =
     [
@@ -37,9 +43,11 @@ internal static partial class FunctionalRule
     [GeneratedRegex(@"work\s+status\W+(?:\w+\W+){0,2}$", Options)]
     private static partial Regex WorkStatusBeforeRegex();
 
+    public static AnchoredPattern[] Patterns => [Functions];
+
     public static void Extract(Document doc)
     {
-        for (var m = FunctionRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Functions))
         {
             var domain = FunctionDomain.General;
             foreach (var (group, d) in Domains)

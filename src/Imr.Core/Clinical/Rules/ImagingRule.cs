@@ -7,7 +7,8 @@ internal static partial class ImagingRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:"
+    private const string StudiesPattern =
+        @"\b(?:"
         + @"(?<mri>magnetic\s+resonance\s+(?:imaging|arthrogra(?:m|phy))(?:\s+scans?)?|(?-i:MRIs?)(?:\s+(?:scans?|imaging|studies|study|arthrograms?))?|(?-i:MR)\s+(?:arthrograms?|imaging)|(?-i:MRA))"
         + @"|(?<ct>comput(?:ed|erized)\s+(?:axial\s+)?tomograph(?:y|ic)(?:\s+scans?)?|(?-i:CT)(?:\s+(?:scans?|myelograms?|imaging|reports?))?|(?-i:CAT)\s+scans?)"
         + @"|(?<xray>x[- ]?rays?|radiographs?|radiographic\s+(?:studies|imaging|films?|evaluation)|plain\s+films?(?:\s+imaging)?|(?-i:XR))"
@@ -16,8 +17,13 @@ internal static partial class ImagingRule
         + @"|(?<bone>bone\s+scans?|scintigraph(?:y|ic))"
         + @"|(?<myelo>myelogra(?:m|phy))"
         + @"|(?<imaging>(?:diagnostic\s+)?imaging(?:\s+studies)?)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + StudiesPattern, Options)]
     private static partial Regex StudyRegex();
+
+    internal static readonly AnchoredPattern Studies = new("imaging study", StudyRegex, StudiesPattern, Options, atNumbers: false,
+        "magnetic mri mris mr mra computed computerized ct cat x xray xrays radiograph radiographs radiographic plain xr electromyography electromyographic emg emgs ncv ncvs ncs ncss nerve electrodiagnostic diagnostic ultrasound sonogram sonography bone scintigraphy scintigraphic myelogram myelography imaging");
 
     // What the study showed; "adj" findings are the whole result ("was normal").
     [GeneratedRegex(@"\b(?:(?:showed|shows|showing|show|revealed|reveals|revealing|demonstrated|demonstrates|demonstrating)(?:\s+for\b)?|(?:was|were)\s+notable\s+for|notable\s+for|(?:was|were|is|are)\s+(?:positive|negative)\s+for|(?:was|were|is)\s+(?:documented|described|read|interpreted|reported|noted)\s+as(?:\s+showing)?|(?:was|were)\s+(?:(?<adj>normal|unremarkable|negative)|noted\s+to\s+be)|confirm(?:ed|s|ing)|with\s+findings\s+of|consistent\s+with|significant\s+for|impression)\b\s*:?\s*", Options)]
@@ -33,11 +39,13 @@ internal static partial class ImagingRule
         ("myelo", ImagingModality.Myelogram), ("imaging", ImagingModality.Unspecified),
     ];
 
+    public static AnchoredPattern[] Patterns => [Studies];
+
     public static void Extract(Document doc)
     {
         var text = doc.Text;
         var studies = new List<(int Start, int End, ImagingModality Modality)>();
-        for (var m = StudyRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Studies))
         {
             var modality = ImagingModality.Unspecified;
             foreach (var (group, mod) in Modalities)

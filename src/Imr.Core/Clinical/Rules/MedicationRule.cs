@@ -46,7 +46,8 @@ internal static partial class MedicationRule
     [GeneratedRegex(@"\G\s*/\s*(?<name>[A-Za-z][A-Za-z-]*)", Options)]
     private static partial Regex JoinedNameRegex();
 
-    [GeneratedRegex(@"\b(?:"
+    private const string ClassesPattern =
+        @"\b(?:"
         + @"(?<topical>topical\s+(?:analgesics?|creams?|compounds?|compounded\s+\w+|medications?|(?-i:NSAIDs?))|compound(?:ed)?\s+(?:topical\s+)?(?:drugs?|creams?|medications?|analgesics?))"
         + @"|(?<opioid>opioids?(?:\s+(?:medications?|analgesics?|therapy))?|opiates?|narcotics?(?:\s+(?:medications?|analgesics?|pain\s+medications?))?)"
         + @"|(?<nsaid>(?-i:NSAIDs?)|non-?steroidal\s+anti-?inflammator(?:y|ies)(?:\s+(?:drugs?|medications?|agents?))?|anti-?inflammator(?:y|ies)(?:\s+(?:drugs?|medications?|agents?))?)"
@@ -58,8 +59,13 @@ internal static partial class MedicationRule
         + @"|(?<sleep>sleep\s+aids?|hypnotics?)"
         + @"|(?<steroid>(?:oral\s+)?corticosteroids?|oral\s+steroids?|steroid\s+taper)"
         + @"|(?<triptan>triptans?)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + ClassesPattern, Options)]
     private static partial Regex ClassRegex();
+
+    internal static readonly AnchoredPattern Classes = new("drug class", ClassRegex, ClassesPattern, Options, atNumbers: false,
+        "topical compound compounded opioid opioids opiate opiates narcotic narcotics nsaid nsaids non nonsteroidal anti antiinflammatory antiinflammatories muscle proton ppi ppis benzodiazepine benzodiazepines antidepressant antidepressants snri snris ssri ssris tca tcas tricyclic tricyclics anticonvulsant anticonvulsants antiepileptic antiepilepsy aed aeds sleep hypnotic hypnotics oral corticosteroid corticosteroids steroid triptan triptans");
 
     private static readonly (string Group, DrugClass Class)[] ClassGroups =
     [
@@ -68,6 +74,8 @@ internal static partial class MedicationRule
         ("ad", DrugClass.Antidepressant), ("ac", DrugClass.Anticonvulsant), ("sleep", DrugClass.Hypnotic),
         ("steroid", DrugClass.Corticosteroid), ("triptan", DrugClass.Triptan),
     ];
+
+    public static AnchoredPattern[] Patterns => [Classes];
 
     public static void Extract(Document doc)
     {
@@ -97,7 +105,7 @@ internal static partial class MedicationRule
             consumedUntil = end;
         }
 
-        for (var m = ClassRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Classes))
         {
             if (Overlaps(doc.Medications, m.Index, m.Index + m.Length)) continue;
             var drugClass = DrugClass.Other;

@@ -15,12 +15,24 @@ internal static partial class NeuroRule
     private const string Normal = @"intact|normal|grossly\s+intact|within\s+normal\s+limits|symmetric(?:al)?|equal|full|physiologic";
 
     // --- sensation
-    [GeneratedRegex(@"\b(?:(?<inherent>hyp(?:o|e)(?:a)?esthesias?|hyper(?:a)?esthesias?|dys(?:a)?esthesias?|hyposensorium|hypersensitivity|allodynia)|(?<anchor>sensation|sensory(?:\s+(?:exam(?:ination)?|function|testing))?|sensibility|light\s+touch|pinprick))\b", Options)]
+    private const string SensationsPattern =
+        @"\b(?:(?<inherent>hyp(?:o)?a?esthesias?|hyper(?:a)?esthesias?|dys(?:a)?esthesias?|hyposensorium|hypersensitivity|allodynia)|(?<anchor>sensation|sensory(?:\s+(?:exam(?:ination)?|function|testing))?|sensibility|light\s+touch|pinprick))\b";
+
+    [GeneratedRegex(@"\G" + SensationsPattern, Options)]
     private static partial Regex SensoryRegex();
 
+    internal static readonly AnchoredPattern Sensations = new("sensation", SensoryRegex, SensationsPattern, Options, atNumbers: false,
+        "hypesthesia hypesthesias hypoesthesia hypoesthesias hypaesthesia hypaesthesias hypoaesthesia hypoaesthesias hyperesthesia hyperesthesias hyperaesthesia hyperaesthesias dysesthesia dysesthesias dysaesthesia dysaesthesias hyposensorium hypersensitivity allodynia sensation sensory sensibility light pinprick");
+
     // --- strength
-    [GeneratedRegex(@"(?<![\w/.])(?<g>[0-5](?:\s*(?:\+|-|minus|plus)(?!\s*\d))?)\s*(?:/|out\s+of|over|of)\s*5(?![\d/.])|(?<![\w/.])(?<g>[0-5][+-]?)\s*-\s*5(?=\s+(?:motor\s+|muscle\s+)?(?:strength|power|motor))", Options)]
+    private const string GradesPattern =
+        @"(?<![\w/.])(?<g>[0-5](?:\s*(?:\+|-|minus|plus)(?!\s*\d))?)\s*(?:/|out\s+of|over|of)\s*5(?![\d/.])|(?<![\w/.])(?<g>[0-5][+-]?)\s*-\s*5(?=\s+(?:motor\s+|muscle\s+)?(?:strength|power|motor))";
+
+    [GeneratedRegex(@"\G" + GradesPattern, Options)]
     private static partial Regex GradeRegex();
+
+    internal static readonly AnchoredPattern Grades = new("strength grade", GradeRegex, GradesPattern, Options, atNumbers: true,
+        "");
 
     [GeneratedRegex(@"(?:(?:motor|muscle|grip)\s+(?:strength|power|testing|exam(?:ination)?)|strength|power)\s+(?:[\w-]+\s+){0,4}$", Options)]
     private static partial Regex StrengthBeforeGradeRegex();
@@ -28,12 +40,24 @@ internal static partial class NeuroRule
     [GeneratedRegex(@"^\s+(?:(?:motor|muscle|grip)\s+)?(?:strength|power)\b", Options)]
     private static partial Regex StrengthAfterGradeRegex();
 
-    [GeneratedRegex(@"\b(?:(?<weak>weak(?:ness|ened)?(?!\s+(?:wish|desire|argument|evidence|support|link|association|correlation|recommendation))|paresis|motor\s+(?:deficits?|loss|weakness)|(?:decreased|diminished|reduced)\s+(?:motor\s+|muscle\s+|grip\s+)?(?:strength|power))|(?<anchor>(?:motor|muscle)\s+(?:strength|power|function|exam(?:ination)?)|strength))\b", Options)]
+    private const string StrengthsPattern =
+        @"\b(?:(?<weak>weak(?:ness|ened)?(?!\s+(?:wish|desire|argument|evidence|support|link|association|correlation|recommendation))|paresis|motor\s+(?:deficits?|loss|weakness)|(?:decreased|diminished|reduced)\s+(?:motor\s+|muscle\s+|grip\s+)?(?:strength|power))|(?<anchor>(?:motor|muscle)\s+(?:strength|power|function|exam(?:ination)?)|strength))\b";
+
+    [GeneratedRegex(@"\G" + StrengthsPattern, Options)]
     private static partial Regex StrengthRegex();
 
+    internal static readonly AnchoredPattern Strengths = new("strength", StrengthRegex, StrengthsPattern, Options, atNumbers: false,
+        "weak weakness weakened paresis motor decreased diminished reduced muscle strength");
+
     // --- reflexes
-    [GeneratedRegex(@"\b(?:(?<hyper>hyperreflexia|clonus|hyper-?reflexic)|(?<hypo>hyporeflexia|areflexia|hypo-?reflexic)|(?<anchor>(?:deep\s+tendon\s+|tendon\s+)?reflex(?:es)?|(?-i:DTRs?)|(?:ankle|knee)\s+jerks?))\b", Options)]
+    private const string ReflexesPattern =
+        @"\b(?:(?<hyper>hyperreflexia|clonus|hyper-?reflexic)|(?<hypo>hyporeflexia|areflexia|hypo-?reflexic)|(?<anchor>(?:deep\s+tendon\s+|tendon\s+)?reflex(?:es)?|(?-i:DTRs?)|(?:ankle|knee)\s+jerks?))\b";
+
+    [GeneratedRegex(@"\G" + ReflexesPattern, Options)]
     private static partial Regex ReflexRegex();
+
+    internal static readonly AnchoredPattern ReflexWords = new("reflex", ReflexRegex, ReflexesPattern, Options, atNumbers: false,
+        "hyperreflexia clonus hyper hyperreflexic hyporeflexia areflexia hypo hyporeflexic deep tendon reflex reflexes dtr dtrs ankle knee");
 
     private const string ReflexGrade = @"(?<g>[0-4]\s*\+|\+\s*[0-4]|[0-4]\s*(?:/|of|out\s+of)\s*4|trace|absent)";
 
@@ -56,7 +80,8 @@ internal static partial class NeuroRule
     private static partial Regex SensoryBeforeRegex();
 
     // --- signs
-    [GeneratedRegex(@"\b(?:"
+    private const string SignsPattern =
+        @"\b(?:"
         + @"(?<slr>(?:(?:seated|supine|sitting|single|crossed|contralateral)\s+)?straight[- ]leg[- ]rais(?:e|es|ing)(?:\s+(?:tests?|testing|signs?|maneuvers?))?|(?-i:SLR)s?|Las[eè]gue['’]?s?(?:\s+(?:tests?|signs?))?)"
         + @"|(?<spurling>Spurling['’]?s?(?:\s+(?:tests?|signs?|maneuvers?|manoeuvres?))?)"
         + @"|(?<tinel>Tinel['’]?s?(?:\s+(?:tests?|signs?))?)"
@@ -67,19 +92,32 @@ internal static partial class NeuroRule
         + @"|(?<slump>slump\s+tests?)"
         + @"|(?<durkan>Durkan['’]?s?(?:\s+tests?)?)"
         + @"|(?<romberg>Romberg['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @")", Options)]
+        + @")";
+
+    [GeneratedRegex(@"\G" + SignsPattern, Options)]
     private static partial Regex SignRegex();
 
+    internal static readonly AnchoredPattern SignWords = new("nerve sign", SignRegex, SignsPattern, Options, atNumbers: false,
+        "seated supine sitting single crossed contralateral straight slr slrs lasegue lasègue spurling tinel phalen reverse hoffman hoffmann babinski femoral slump durkan romberg");
+
     // --- symptoms and diagnoses
-    [GeneratedRegex(@"\b(?:"
+    private const string SymptomsPattern =
+        @"\b(?:"
         + @"(?<radic>radiculopath(?:y|ies|ic)|radiculitis|radicular(?:\s+(?:pain|symptoms?|complaints?|findings?|signs?|component|features))?|sciatica|nerve\s+root\s+(?:irritation|impingement|compression|involvement|tension))"
         + @"|(?<radiating>radiat(?:ing|es|ed|ion)(?:\s+of\s+(?:[\w-]+\s+){0,2}pain)?\s+(?:down|to|into|along|toward|towards|through|distally))"
         + @"|(?<numb>numbness|numb)"
         + @"|(?<tingle>tingling|pins\s+and\s+needles)"
         + @"|(?<par>par(?:a)?esthesias?|paresthetic)"
         + @"|(?<deficit>(?:focal\s+)?neurolog(?:ic|ical)\s+(?:deficits?|dysfunction|impairment|findings?|compromise|signs?|changes?|abnormalit(?:y|ies)|involvement|symptoms?|loss)|neuromotor\s+deficits?|(?<intact>neurologically\s+intact|neurovascularly\s+intact)|(?:motor\s+(?:or|and|/)\s+sensory|sensory\s+(?:or|and|/)\s+motor|sensorimotor)\s+deficits?)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + SymptomsPattern, Options)]
     private static partial Regex SymptomRegex();
+
+    internal static readonly AnchoredPattern SymptomWords = new("neurological symptom", SymptomRegex, SymptomsPattern, Options, atNumbers: false,
+        "radiculopathy radiculopathies radiculopathic radiculitis radicular sciatica nerve radiating radiates radiated radiation numbness numb tingling pins paresthesia paresthesias paraesthesia paraesthesias paresthetic focal neurologic neurological neuromotor neurologically neurovascularly motor sensory sensorimotor");
+
+    public static AnchoredPattern[] Patterns => [Sensations, Grades, Strengths, ReflexWords, SignWords, SymptomWords];
 
     public static void Extract(Document doc)
     {
@@ -110,7 +148,7 @@ internal static partial class NeuroRule
     private static void Sensation(Document doc)
     {
         var text = doc.Text;
-        for (var m = SensoryRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Sensations))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -136,7 +174,7 @@ internal static partial class NeuroRule
     private static void Strength(Document doc)
     {
         var text = doc.Text;
-        for (var m = GradeRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Grades))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -150,7 +188,7 @@ internal static partial class NeuroRule
             var normal = grade == "5";
             Add(doc, NeuroFindingKind.Weakness, start, end, normal, detail: $"{grade}/5", assertion: Measured(doc, start, end, normal));
         }
-        for (var m = StrengthRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Strengths))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -170,7 +208,7 @@ internal static partial class NeuroRule
     private static void Reflexes(Document doc)
     {
         var text = doc.Text;
-        for (var m = ReflexRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(ReflexWords))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -218,7 +256,7 @@ internal static partial class NeuroRule
 
     private static void Signs(Document doc)
     {
-        for (var m = SignRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(SignWords))
         {
             var start = m.Index;
             var end = m.Index + m.Length;
@@ -240,7 +278,7 @@ internal static partial class NeuroRule
 
     private static void Symptoms(Document doc)
     {
-        for (var m = SymptomRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(SymptomWords))
         {
             var start = m.Index;
             var end = m.Index + m.Length;

@@ -19,16 +19,34 @@ internal static partial class PainRule
         + @"|\bVAS\b(?:\s+(?:score|pain|rating|level))?\s*(?:of|was|is|at|=|:)?\s*(?<lo>" + S + @")(?:\s*(?:-|–|to)\s*(?<hi>" + S + @"))?(?:\s*/\s*10)?(?![\d/])"
         + ")";
 
-    [GeneratedRegex(Score, Options)]
+    private const string ScoresPattern =
+        Score;
+
+    [GeneratedRegex(@"\G" + ScoresPattern, Options)]
     private static partial Regex ScoreRegex();
 
+    internal static readonly AnchoredPattern Scores = new("pain score", ScoreRegex, ScoresPattern, Options, atNumbers: true,
+        "vas");
+
     // A change: "(decreased) from 8/10 to 4/10", "reduced from 5/10 to 0/10", "from 8 out of 10 to 5 out of 10".
-    [GeneratedRegex(@"\bfrom\s+(?<b>" + Score + @")\s+(?:down\s+|up\s+)?to\s+(?<a>" + Score + ")", Options)]
+    private const string ChangesPattern =
+        @"\bfrom\s+(?<b>" + Score + @")\s+(?:down\s+|up\s+)?to\s+(?<a>" + Score + ")";
+
+    [GeneratedRegex(@"\G" + ChangesPattern, Options)]
     private static partial Regex ChangeRegex();
 
+    internal static readonly AnchoredPattern Changes = new("pain change", ChangeRegex, ChangesPattern, Options, atNumbers: false,
+        "from");
+
     // A score without its scale, after a pain word: "pain rated at a 7", "pain level of 7".
-    [GeneratedRegex(@"\bpain\b[^.;]{0,40}?\b(?<kw>rated|rates|rating|graded|level|score|intensity|at)\s+(?:(?:his|her|their|the|it|pain|at|as|of|a|an)\s+){0,3}(?<lo>" + S + @")(?:\s*(?:-|to)\s*(?<hi>" + S + @"))?(?![\d.]|\s*(?:/|-|out\b|of\b|%|percent|degrees?|°|years?|months?|weeks?|days?|hours?|mg|times|x\b|on\b|sessions?|visits?))", Options)]
+    private const string BareScoresPattern =
+        @"\bpain\b[^.;]{0,40}?\b(?<kw>rated|rates|rating|graded|level|score|intensity|at)\s+(?:(?:his|her|their|the|it|pain|at|as|of|a|an)\s+){0,3}(?<lo>" + S + @")(?:\s*(?:-|to)\s*(?<hi>" + S + @"))?(?![\d.]|\s*(?:/|-|out\b|of\b|%|percent|degrees?|°|years?|months?|weeks?|days?|hours?|mg|times|x\b|on\b|sessions?|visits?))";
+
+    [GeneratedRegex(@"\G" + BareScoresPattern, Options)]
     private static partial Regex BareScoreRegex();
+
+    internal static readonly AnchoredPattern BareScores = new("pain score without scale", BareScoreRegex, BareScoresPattern, Options, atNumbers: false,
+        "pain");
 
     [GeneratedRegex(@"^\W{0,3}(?:(?<with>with(?:\s+(?:the\s+)?(?:use\s+of\s+)?(?:his\s+|her\s+|current\s+|pain\s+|oral\s+)?(?:medications?|meds|medicine|analgesics?|opioids?|narcotics?|norco|tramadol)))|(?<without>without(?:\s+(?:the\s+)?(?:use\s+of\s+)?(?:his\s+|her\s+|pain\s+)?(?:medications?|meds|medicine|analgesics?|opioids?|narcotics?)))|(?<worst>at\s+(?:its\s+)?worst)|(?<best>at\s+(?:its\s+)?best)|(?<avg>on\s+average|average)|(?<activity>with\s+(?:activity|activities|movement|motion|prolonged\s+\w+))|(?<rest>at\s+rest))", Options)]
     private static partial Regex ConditionAfterRegex();
@@ -38,36 +56,49 @@ internal static partial class PainRule
 
     // Relief by percentage: "50% relief", "80% pain relief", "90% resolved", "10-15% better", "relief of 60%",
     // "improved 30%"; "decreased range of motion by 15%" is not relief.
-    [GeneratedRegex(
-        @"(?:(?:greater|more)\s+than\s+|>\s*|approximately\s+|about\s+|over\s+|at\s+least\s+|around\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*%?\s*(?:-|–|to)\s*(?<pct2>\d{1,3}(?:\.\d+)?))?\s*(?:%|percent|per\s+cent)\s+(?:of\s+(?:his|her|the)\s+)?(?:(?:overall|pain|symptom|symptomatic|sustained|axial|functional|partial|total|reported|of|improvement\s+in|reduction\s+in|relief\s+of)\s+)*(?<word>relief|improvement|improved|reduction|decrease|better|resolved|resolution|benefit|less\s+pain|pain\s+reduction)\b"
+    private const string PercentReliefsPattern =
+        @"(?:(?:greater|more)\s+than\s+|approximately\s+|about\s+|over\s+|at\s+least\s+|around\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*%?\s*(?:-|–|to)\s*(?<pct2>\d{1,3}(?:\.\d+)?))?\s*(?:%|percent|per\s+cent)\s+(?:of\s+(?:his|her|the)\s+)?(?:(?:overall|pain|symptom|symptomatic|sustained|axial|functional|partial|total|reported|of|improvement\s+in|reduction\s+in|relief\s+of)\s+)*(?<word>relief|improvement|improved|reduction|decrease|better|resolved|resolution|benefit|less\s+pain|pain\s+reduction)\b"
         + @"|\b(?:relief|improvement|reduction|decrease)\s+(?:in\s+(?:his\s+|her\s+|the\s+)?(?:pain|symptoms)\s+)?(?:of|by)\s+(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?<pct2>\d{1,3}))?\s*(?:%|percent)"
         + @"|\b(?:improved|better|relieved|reduced|decreased)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?<pct2>\d{1,3}))?\s*(?:%|percent)"
-        + @"|\b(?:(?:reduced|decreased|improved|relieved)\s+(?:(?:his|her|the)\s+)?(?:pain|symptoms)\s+by\s+(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent))", Options)]
+        + @"|\b(?:(?:reduced|decreased|improved|relieved)\s+(?:(?:his|her|the)\s+)?(?:pain|symptoms)\s+by\s+(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent))";
+
+    [GeneratedRegex(@"\G" + PercentReliefsPattern, Options)]
     private static partial Regex PercentReliefRegex();
 
+    internal static readonly AnchoredPattern PercentReliefs = new("percent relief", PercentReliefRegex, PercentReliefsPattern, Options, atNumbers: true,
+        "greater more approximately about over at around relief improvement reduction decrease improved better relieved reduced decreased");
+
     // Relief by duration alone: "9-10 month's relief", "six weeks of relief".
-    [GeneratedRegex(@"\b(?<amt>\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+)?|(?:" + Lexicon.NumberWord + @")(?:\s*(?:-|to)\s*(?:" + Lexicon.NumberWord + @"))?)[-\s]+(?<unit>days?|weeks?|months?|years?)(?:'s|'|’s)?\s+(?:of\s+)?(?:(?:pain|symptom(?:atic)?|significant|good|sustained|complete|partial|excellent)\s+)*relief\b", Options)]
+    private const string DurationReliefsPattern =
+        @"\b(?<amt>\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+)?|(?:" + Lexicon.NumberWord + @")(?:\s*(?:-|to)\s*(?:" + Lexicon.NumberWord + @"))?)[-\s]+(?<unit>days?|weeks?|months?|years?)(?:'s|'|’s)?\s+(?:of\s+)?(?:(?:pain|symptom(?:atic)?|significant|good|sustained|complete|partial|excellent)\s+)*relief\b";
+
+    [GeneratedRegex(@"\G" + DurationReliefsPattern, Options)]
     private static partial Regex DurationReliefRegex();
+
+    internal static readonly AnchoredPattern DurationReliefs = new("relief by duration", DurationReliefRegex, DurationReliefsPattern, Options, atNumbers: true,
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred");
+
+    public static AnchoredPattern[] Patterns => [Scores, Changes, BareScores, PercentReliefs, DurationReliefs];
 
     public static void Extract(Document doc)
     {
         var text = doc.Text;
         var claimed = new List<TextRange>();
 
-        for (var m = ChangeRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Changes))
         {
             var before = ScoreOf(m.Groups["b"].Value);
             var after = ScoreOf(m.Groups["a"].Value);
             if (before is null || after is null) continue;
             Add(doc, claimed, m.Index, m.Index + m.Length, after.Value, before);
         }
-        for (var m = ScoreRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Scores))
         {
             if (Overlaps(claimed, m.Index, m.Index + m.Length)) continue;
             if (Range(m) is not { } score) continue;
             Add(doc, claimed, m.Index, m.Index + m.Length, score, null);
         }
-        for (var m = BareScoreRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(BareScores))
         {
             var kw = m.Groups["kw"];
             var end = m.Index + m.Length;
@@ -149,7 +180,7 @@ internal static partial class PainRule
     {
         var text = doc.Text;
         var claimed = new List<TextRange>();
-        for (var m = PercentReliefRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(PercentReliefs))
         {
             var pct = double.Parse(m.Groups["pct"].ValueSpan, CultureInfo.InvariantCulture);
             var pct2 = m.Groups["pct2"].Success ? double.Parse(m.Groups["pct2"].ValueSpan, CultureInfo.InvariantCulture) : pct;
@@ -165,7 +196,7 @@ internal static partial class PainRule
                 Duration = duration?.Amount,
             }));
         }
-        for (var m = DurationReliefRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(DurationReliefs))
         {
             if (Overlaps(claimed, m.Index, m.Index + m.Length)) continue;
             if (TimeRule.ParseAmount(m.Groups["amt"].Value) is not { } amount) continue;

@@ -7,7 +7,8 @@ internal static partial class RedFlagRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:"
+    private const string FlagsPattern =
+        @"\b(?:"
         + @"(?<generic>red[- ]flags?(?:\s+(?:signs?|symptoms?|conditions?|findings?))?)"
         + @"|(?<cauda>cauda\s+equina(?:\s+syndrome)?|saddle\s+(?:an(?:a)?esthesia|numbness|paresthesias?))"
         + @"|(?<bowel>(?:bowel|bladder)(?:\s*(?:and|or|/|&)\s*(?:bowel|bladder))?\s+(?:dysfunction|incontinence|changes|problems|symptoms|control|retention|involvement|issues|difficulties)|(?:urinary|fecal|bowel|bladder)\s+(?:incontinence|retention)|incontinence|loss\s+of\s+(?:bowel|bladder)(?:\s+(?:or|and)\s+(?:bowel|bladder))?(?:\s+control|\s+function)?)"
@@ -17,8 +18,13 @@ internal static partial class RedFlagRule
         + @"|(?<infection>infections?|infected|osteomyelitis|dis[ck]itis|(?:epidural\s+)?abscess(?:es)?|sepsis|septic)"
         + @"|(?<fever>fevers?|febrile|night\s+sweats)"
         + @"|(?<weight>(?:unexplained|unintentional|unintended|significant|recent)\s+weight\s+loss|weight\s+loss)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + FlagsPattern, Options)]
     private static partial Regex RedFlagRegex();
+
+    internal static readonly AnchoredPattern Flags = new("red flag", RedFlagRegex, FlagsPattern, Options, atNumbers: false,
+        "red cauda saddle bowel bladder urinary fecal incontinence loss rapidly progressive progressively compression stress pathologic pathological fracture fractures fractured tumor tumors tumour tumours cancer cancers malignancy malignancies malignant neoplasm neoplasms neoplastic metastasis metastases metastatic carcinoma carcinomas lymphoma lymphomas myeloma myelomas sarcoma sarcomas infection infections infected osteomyelitis discitis diskitis epidural abscess abscesses sepsis septic fever fevers febrile night unexplained unintentional unintended significant recent weight");
 
     private static readonly (string Group, RedFlagKind Kind)[] Kinds =
     [
@@ -27,9 +33,11 @@ internal static partial class RedFlagRule
         ("infection", RedFlagKind.Infection), ("fever", RedFlagKind.Fever), ("weight", RedFlagKind.WeightLoss),
     ];
 
+    public static AnchoredPattern[] Patterns => [Flags];
+
     public static void Extract(Document doc)
     {
-        for (var m = RedFlagRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Flags))
         {
             var kind = RedFlagKind.Unspecified;
             foreach (var (group, k) in Kinds)

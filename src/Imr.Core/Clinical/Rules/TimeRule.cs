@@ -12,17 +12,41 @@ internal static partial class TimeRule
 
     // Numeric dates keep one separator throughout, so "2-7/10" (a pain range) is not a date. Extraction leaves
     // stray spaces ("10-30- 2016", "11/18/ 2016").
-    [GeneratedRegex(@"(?<![\w/.\-])(?<m>\d{1,2})\s?(?<sep>[-/])\s?(?<d>\d{1,2})\s?\k<sep>\s?(?<y>\d{4}|\d{2})(?![\w/]|-\d|\.\d)", Options)]
+    private const string NumericDatesPattern =
+        @"(?<![\w/.\-])(?<m>\d{1,2})\s?(?<sep>[-/])\s?(?<d>\d{1,2})\s?\k<sep>\s?(?<y>\d{4}|\d{2})(?![\w/]|-\d|\.\d)";
+
+    [GeneratedRegex(@"\G" + NumericDatesPattern, Options)]
     private static partial Regex NumericDateRegex();
 
-    [GeneratedRegex(@"(?<![\w/.\-])(?<m>\d{1,2})/(?<y>(?:19|20)\d{2})(?![\w/]|-\d)", Options)]
+    internal static readonly AnchoredPattern NumericDates = new("numeric date", NumericDateRegex, NumericDatesPattern, Options, atNumbers: true,
+        "");
+
+    private const string MonthYearsPattern =
+        @"(?<![\w/.\-])(?<m>\d{1,2})/(?<y>(?:19|20)\d{2})(?![\w/]|-\d)";
+
+    [GeneratedRegex(@"\G" + MonthYearsPattern, Options)]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"\b(?:" + Month + @"\s+(?:(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?<y>(?:19|20)\d{2})|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @",?\s+(?<y>(?:19|20)\d{2}))\b", Options)]
+    internal static readonly AnchoredPattern MonthYears = new("month and year", MonthYearRegex, MonthYearsPattern, Options, atNumbers: true,
+        "");
+
+    private const string WrittenDatesPattern =
+        @"\b(?:" + Month + @"\s+(?:(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?<y>(?:19|20)\d{2})|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @",?\s+(?<y>(?:19|20)\d{2}))\b";
+
+    [GeneratedRegex(@"\G" + WrittenDatesPattern, Options)]
     private static partial Regex WrittenDateRegex();
 
-    [GeneratedRegex(@"\b(?<rel>since|in|from|until|through|during|of|by|circa)\s+(?<y>(?:19|20)\d{2})\b(?![/\-]\d)", Options)]
+    internal static readonly AnchoredPattern WrittenDates = new("written date", WrittenDateRegex, WrittenDatesPattern, Options, atNumbers: true,
+        "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december");
+
+    private const string YearsPattern =
+        @"\b(?<rel>since|in|from|until|through|during|of|by|circa)\s+(?<y>(?:19|20)\d{2})\b(?![/\-]\d)";
+
+    [GeneratedRegex(@"\G" + YearsPattern, Options)]
     private static partial Regex YearRegex();
+
+    internal static readonly AnchoredPattern Years = new("year", YearRegex, YearsPattern, Options, atNumbers: false,
+        "since in from until through during of by circa");
 
     // The word before a date that says how it relates.
     [GeneratedRegex(@"\b(?<w>on|since|until|till|through|thru|from|dated|of|to)\s*$", Options)]
@@ -30,10 +54,10 @@ internal static partial class TimeRule
 
     // The injury word right before the date, with only connectors between ("industrial injury on", "date of
     // injury of", "injury date of", "claim from"); "The injured worker was seen on" is not one.
-    [GeneratedRegex(@"\b(?:injury|DOI|claim)(?:\W+(?:date|dated|on|of|from|in|occurring|occurred|that|which|was|is))*\W*$", Options)]
+    [GeneratedRegex(@"(?:\b(?:injury|DOI|claim)(?:\W+(?:date|dated|on|of|from|in|occurring|occurred|that|which|was|is))*|\bdate\s+of\s+(?:the\s+)?(?:industrial\s+|work\s+)?injury\W+(?:\w+\W+){0,4})\W*$", Options)]
     private static partial Regex InjuryBeforeRegex();
 
-    [GeneratedRegex(@"(?:\b(?:utilization\s+review|UR|determination|denial)\W*(?:\(\s*UR\s*\)\W*)?(?:(?:report|letter|form|decision|documentation|determination|dated|on|of)\W+)*|\b(?:non-?certified|denied|modified)\s+(?:on\s+)?)$", Options)]
+    [GeneratedRegex(@"(?:\bdate\s+of\s+the\s+(?:utilization\s+review|UR)\W+(?:\w+\W+){0,4}|\b(?:utilization\s+review|UR|determination|denial)\W*(?:\(\s*UR\s*\)\W*)?(?:(?:report|letter|form|decision|documentation|determination|dated|on|of)\W+)*|\b(?:non-?certified|denied|modified)\s+(?:on\s+)?)$", Options)]
     private static partial Regex ReviewBeforeRegex();
 
     [GeneratedRegex(@"^[^.;]{0,12}?(?:utilization\s+review|\bUR\b)", Options)]
@@ -43,19 +67,26 @@ internal static partial class TimeRule
         @"(?<amt>\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?(?:-\d/\d)?|one-half|a\s+couple\s+of|couple\s+of|a\s+few|several|an?|(?:"
         + Lexicon.NumberWord + @")(?:\s*(?:-|to)\s*(?:" + Lexicon.NumberWord + @"))?)";
 
-    [GeneratedRegex(
-        @"\b(?:(?<rel>for|x|×|over|lasting|past|last|within|in|after|of)\s+(?:(?:the|past|last|next|about|approximately|approx\.|almost|nearly|over|at\s+least|more\s+than|greater\s+than|less\s+than|roughly)\s+)*)?"
-        + Amount + @"[-\s]*(?<unit>hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)(?:'s|'|’s)?(?![\w-])(?<old>[-\s]+old)?(?<ago>\s+ago)?", Options)]
+    private const string DurationsPattern =
+        @"\b(?:(?<rel>for|x|over|lasting|past|last|within|in|after|of)\s+(?:(?:the|past|last|next|about|approximately|approx\.|almost|nearly|over|at\s+least|more\s+than|greater\s+than|less\s+than|roughly)\s+)*)?"
+        + @"(?:" + Amount + @"[-\s]*|(?<=\b(?:past|last|next)\s))(?<unit>hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)(?:'s|'|’s)?(?![\w-])(?<old>[-\s]+old)?(?<ago>\s+ago)?";
+
+    [GeneratedRegex(@"\G" + DurationsPattern, Options)]
     private static partial Regex DurationRegex();
+
+    internal static readonly AnchoredPattern Durations = new("duration", DurationRegex, DurationsPattern, Options, atNumbers: true,
+        "for x over lasting past last within in after of a an couple few several one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred");
 
     [GeneratedRegex(@"\b(?:every|each|per|q|a|an|times)\s*$", Options)]
     private static partial Regex FrequencyBeforeRegex();
+
+    public static AnchoredPattern[] Patterns => [NumericDates, MonthYears, WrittenDates, Years, Durations];
 
     public static void Extract(Document doc)
     {
         var text = doc.Text;
         var claimed = new List<TextRange>();
-        for (var m = NumericDateRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(NumericDates))
         {
             var month = int.Parse(m.Groups["m"].ValueSpan);
             var day = int.Parse(m.Groups["d"].ValueSpan);
@@ -63,7 +94,7 @@ internal static partial class TimeRule
             if (!ValidDate(year, month, day)) continue;
             AddDate(doc, claimed, m.Index, m.Index + m.Length, year, month, day);
         }
-        for (var m = WrittenDateRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(WrittenDates))
         {
             var month = MonthNumber(m.Groups["mon"].ValueSpan);
             int? day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].ValueSpan) : null;
@@ -71,13 +102,13 @@ internal static partial class TimeRule
             if (day is { } d && !ValidDate(year, month, d)) continue;
             AddDate(doc, claimed, m.Index, m.Index + m.Length, year, month, day);
         }
-        for (var m = MonthYearRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(MonthYears))
         {
             var month = int.Parse(m.Groups["m"].ValueSpan);
             if (month is < 1 or > 12 || Overlaps(claimed, m.Index, m.Index + m.Length)) continue;
             AddDate(doc, claimed, m.Index, m.Index + m.Length, int.Parse(m.Groups["y"].ValueSpan), month, null);
         }
-        for (var m = YearRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Years))
         {
             var y = m.Groups["y"];
             if (Overlaps(claimed, y.Index, y.Index + y.Length)) continue;
@@ -88,15 +119,15 @@ internal static partial class TimeRule
         }
         doc.Dates.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
 
-        for (var m = DurationRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Durations))
         {
             if (m.Groups["old"].Success) continue; // an age: "68 year old", "40-year-old"
-            var amountText = m.Groups["amt"].Value;
+            var amountText = m.Groups["amt"].Success ? m.Groups["amt"].Value : "1"; // "over the past week"
             var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value.ToLowerInvariant() : "";
             var ago = m.Groups["ago"].Success;
             var article = amountText.Equals("a", StringComparison.OrdinalIgnoreCase) || amountText.Equals("an", StringComparison.OrdinalIgnoreCase);
             if (article && rel.Length == 0 && !ago) continue; // "twice a day", "once a week"
-            var amountStart = m.Groups["amt"].Index;
+            var amountStart = m.Groups["amt"].Success ? m.Groups["amt"].Index : m.Groups["unit"].Index;
             if (amountStart > 0 && text[amountStart - 1] == '#') continue; // "#60 day supply" is a quantity
             if (rel.Length == 0 && FrequencyBeforeRegex().IsMatch(text.AsSpan(Math.Max(0, m.Index - 12), Math.Min(12, m.Index)))) continue; // "every 12 hours"
             if (Overlaps(claimed, m.Index, m.Index + m.Length)) continue;
@@ -112,7 +143,7 @@ internal static partial class TimeRule
                     _ => DurationRelation.Plain,
                 };
             // "of" is kept as a relation only in "... of 6 weeks"; its evidence starts at the amount.
-            var start = rel is "of" ? m.Groups["amt"].Index : m.Index;
+            var start = rel is "of" ? amountStart : m.Index;
             doc.Durations.Add(new Duration
             {
                 Evidence = doc.Evidence(start, m.Index + m.Length),
@@ -168,7 +199,7 @@ internal static partial class TimeRule
                 relation = word switch
                 {
                     _ when word.StartsWith("since", StringComparison.OrdinalIgnoreCase) => DateRelation.Since,
-                    _ when word.StartsWith("on", StringComparison.OrdinalIgnoreCase) => DateRelation.On,
+                    _ when word.StartsWith("on", StringComparison.OrdinalIgnoreCase) || word.StartsWith("dated", StringComparison.OrdinalIgnoreCase) => DateRelation.On,
                     _ when word.StartsWith("until", StringComparison.OrdinalIgnoreCase) || word.StartsWith("till", StringComparison.OrdinalIgnoreCase)
                         || word.StartsWith("through", StringComparison.OrdinalIgnoreCase) || word.StartsWith("thru", StringComparison.OrdinalIgnoreCase) => DateRelation.Until,
                     _ => DateRelation.Plain,

@@ -11,7 +11,8 @@ internal static partial class TreatmentRule
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // More specific kinds first: at one position the first alternative that fits wins.
-    [GeneratedRegex(@"\b(?:"
+    private const string TreatmentsPattern =
+        @"\b(?:"
         + @"(?<chiro>chiropractic(?:\s+(?:physiotherapy|therapy|care|treatments?|manipulations?|manipulative\s+therapy|adjustments?))?|chiropractors?|chirotherapy|spinal\s+manipulation|manipulative\s+therapy)"
         + @"|(?<ot>occupational\s+therap(?:y|ies)|hand\s+therap(?:y|ies)|(?-i:OT)(?=\s+(?:sessions?|visits?|evaluation|treatments?|\(|x\s*\d|\d)))"
         + @"|(?<frp>functional\s+restoration(?:\s+program)?|work\s+hardening|work\s+conditioning|multidisciplinary\s+pain\s+(?:program|management)|(?-i:FRP))"
@@ -38,8 +39,13 @@ internal static partial class TreatmentRule
         + @"|(?<surgery>surger(?:y|ies)|surgical\s+(?:intervention|repair|treatment|procedures?)|operations?|(?:spinal\s+|lumbar\s+|cervical\s+)?fusion|laminectomy|laminotomy|(?:micro)?discectomy|foraminotomy|(?:surgical\s+)?decompression|arthroscop(?:y|ic\s+\w+)|arthroplasty|(?:total\s+)?(?:knee|hip|shoulder)\s+replacement|(?-i:ORIF)|open\s+reduction(?:\s+and)?[/\s]+internal\s+fixation|(?:carpal|cubital)\s+tunnel\s+release|trigger\s+finger\s+release|rotator\s+cuff\s+repair|meniscectomy|menisc(?:al|us)\s+repair|(?:ACL|ligament)\s+reconstruction|tenotomy|exploratory\s+laparotomy|(?:colon\s+)?resection)"
         + @"|(?<meds>medication\s+management|medication\s+therapy|pharmacotherapy|(?:oral\s+|pain\s+|prescription\s+)?medications?)"
         + @"|(?<inj>injections?)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + TreatmentsPattern, Options)]
     private static partial Regex TreatmentRegex();
+
+    internal static readonly AnchoredPattern Treatments = new("treatment", TreatmentRegex, TreatmentsPattern, Options, atNumbers: false,
+        "chiropractic chiropractor chiropractors chirotherapy spinal manipulative occupational hand ot functional work multidisciplinary frp physical physiotherapy aqua aquatic pool pt electro electroacupuncture acupuncture massage myofascial transforaminal interlaminar caudal epidural epidurals esi esis tesi tesis medial mbb mbbs radio radiofrequency rhizotomy rhizotomies neurotomy neurotomies rfa rfas facet trigger tpi tpis greater occipital stellate suprascapular genicular sympathetic selective lumbar intercostal peripheral nerve steroid corticosteroid cortisone intra intraarticular sacroiliac si knee shoulder hip subacromial bursa carpal joint elbow wrist ankle platelet prp viscosupplementation hyaluronic synvisc euflexxa orthovisc supartz prolotherapy scs tens transcutaneous electrical interferential nmes home hep conservative first activity modified bed rest brace braces bracing splint splints splinting back cervical collar orthotic orthotics orthosis orthoses fracture walking cam boot sling psychotherapy cognitive cbt psychological psychologist biofeedback extracorporeal shock shockwave eswt ice heat cold cryotherapy hot surgery surgeries surgical operation operations fusion laminectomy laminotomy discectomy microdiscectomy foraminotomy decompression arthroscopy arthroscopic arthroplasty total orif open cubital rotator meniscectomy meniscal meniscus acl ligament tenotomy exploratory colon resection medication medications pharmacotherapy oral pain prescription injection injections");
 
     private static readonly (string Group, TreatmentKind Kind)[] Kinds =
     [
@@ -72,11 +78,17 @@ internal static partial class TreatmentRule
     private static partial Regex CountAfterRegex();
 
     // How a treatment went. No-improvement forms come first so that "no improvement" is not read as "improvement".
-    [GeneratedRegex(@"\b(?:"
+    private const string OutcomesPattern =
+        @"\b(?:"
         + @"(?<none>(?:no|without|minimal|little|limited|not\s+(?:much|any|significant))\s+(?:(?:significant|sustained|lasting|meaningful|further|noticeable|real|any|functional|objective|overall|pain)\s+)*(?:improvement|benefit|relief|help|gains?|progress|change)|did(?:\s+not|n't)\s+(?:help|improve|work|provide\s+(?:\w+\s+)?(?:relief|benefit|improvement))|(?:has|have|had|was|were)\s+not\s+(?:been\s+)?(?:helpful|effective|beneficial|helped)|not\s+(?:effective|helpful|beneficial)|ineffective|unsuccessful|failed(?!\s+to\s+(?:approve|certify|authorize|demonstrate|document|show|provide|reveal))|failure\s+of|despite|no\s+better|worsened|without\s+(?:\w+\s+)?(?:relief|benefit|success))"
         + @"|(?<some>helped|helps|helping|helpful|beneficial|effective|benefit(?:t?ed)?|improved|improvements?|improving|relief|relieved|better|responded\s+well|(?:decreased|reduced|reducing|lessened|alleviated)\s+(?:(?:his|her|the|their)\s+)?(?:pain|symptoms))"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + OutcomesPattern, Options)]
     private static partial Regex OutcomeRegex();
+
+    internal static readonly AnchoredPattern Outcomes = new("treatment outcome", OutcomeRegex, OutcomesPattern, Options, atNumbers: false,
+        "no without minimal little limited not did didn has have had was were ineffective unsuccessful failed failure despite worsened helped helps helping helpful beneficial effective benefit benefited benefitted improved improvement improvements improving relief relieved better responded decreased reduced reducing lessened alleviated");
 
     // A cue that points at the treatment after it: "relief with medications", "minimal improvement despite physical therapy".
     [GeneratedRegex(@"^\s*(?:(?:with|from|after|despite|since|following|of|to|using)\s+(?:(?:the|his|her|a|an|prior|previous|recent|this)\s+)*)", Options)]
@@ -88,11 +100,13 @@ internal static partial class TreatmentRule
     [GeneratedRegex(@"^\s+(?:reports?|notes?|records?|evaluations?|referrals?|appointments?|prescriptions?)\b", Options)]
     private static partial Regex ReportsAfterRegex();
 
+    public static AnchoredPattern[] Patterns => [Treatments, Outcomes];
+
     public static void Extract(Document doc)
     {
         var text = doc.Text;
         var found = new List<Treatment>();
-        for (var m = TreatmentRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Treatments))
         {
             var kind = TreatmentKind.OtherInjection;
             foreach (var (group, k) in Kinds)
@@ -150,7 +164,7 @@ internal static partial class TreatmentRule
     {
         if (found.Count == 0) return;
         var text = doc.Text;
-        for (var m = OutcomeRegex().Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Outcomes))
         {
             var cueStart = m.Index;
             var cueEnd = m.Index + m.Length;

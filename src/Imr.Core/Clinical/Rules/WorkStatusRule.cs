@@ -7,7 +7,8 @@ internal static partial class WorkStatusRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:"
+    private const string StatusesPattern =
+        @"\b(?:"
         + @"(?<unknown>work\s+status\s+(?:is|was)\s+(?:not\s+(?:documented|provided|detailed|stated|noted|clear|known)|unclear|unknown|undocumented))"
         + @"|(?<ttd>temporar(?:y|ily)\s+(?:and\s+)?total(?:ly)?\s+(?:\w+\s+)?disab(?:led|ility)|total(?:ly)?\s+(?:and\s+)?temporar(?:y|ily)\s+disab(?:led|ility)|(?-i:TTD))"
         + @"|(?<ps>permanent\s+and\s+stationary|(?-i:P\s?&\s?S)|maximum\s+medical\s+improvement|(?-i:MMI))"
@@ -15,8 +16,13 @@ internal static partial class WorkStatusRule
         + @"|(?<full>full\s+duty|full\s+duties|(?:return(?:ed)?\s+to|released\s+to|working)\s+(?:full|regular|usual)\s+(?:work|duty|duties)|(?:work(?:ing)?|return(?:ed)?\s+to\s+work)\s+without\s+restrictions?|no\s+work\s+restrictions)"
         + @"|(?<off>off\s+(?:of\s+)?work|out\s+of\s+work|not\s+(?:currently\s+)?working|unable\s+to\s+work|remain(?:s|ed)?\s+off|(?:placed|kept|is|was|remains?)\s+off(?=\s+(?:work|until|through|for))|totally\s+disabled)"
         + @"|(?<working>(?:is|was|currently|continues\s+to\s+be|has\s+been)\s+working|return(?:ed)?\s+to\s+work)"
-        + @")\b", Options)]
+        + @")\b";
+
+    [GeneratedRegex(@"\G" + StatusesPattern, Options)]
     private static partial Regex WorkRegex();
+
+    internal static readonly AnchoredPattern Statuses = new("work status", WorkRegex, StatusesPattern, Options, atNumbers: false,
+        "work working return returned temporary temporarily total totally ttd permanent p maximum mmi modified light restricted full released no off out not unable remain remains remained placed kept is was currently continues has");
 
     private static readonly (string Group, WorkStatusKind Kind)[] Kinds =
     [
@@ -25,9 +31,11 @@ internal static partial class WorkStatusRule
         ("off", WorkStatusKind.OffWork), ("working", WorkStatusKind.Working),
     ];
 
+    public static AnchoredPattern[] Patterns => [Statuses];
+
     public static void Extract(Document doc)
     {
-        for (var m = WorkRegex().Match(doc.Text); m.Success; m = m.NextMatch())
+        foreach (var m in doc.Matches(Statuses))
         {
             var kind = WorkStatusKind.Working;
             foreach (var (group, k) in Kinds)
