@@ -26,25 +26,26 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
 {
     /// <summary>Imports letter files (PDF or text).</summary>
     public Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(
-            LetterBatch.ReadAsync(files, LetterBatch.ReadOneAsync, cancellationToken),
-            file => Path.GetFileName(file),
-            files.Count,
-            progress,
-            cancellationToken);
+        ImportAsync(files, Path.GetFileName, LetterBatch.ReadOneAsync, files.Count, progress, cancellationToken);
 
     /// <summary>Imports letters held in memory as text, each with the name it is stored under.</summary>
     public Task<ImportSummary> ImportTextsAsync(IEnumerable<(string Source, string Text)> letters, int total, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(
-            LetterBatch.ReadAsync(letters, (letter, _) => LetterBatch.ReadText(letter.Text), cancellationToken),
-            letter => letter.Source,
-            total,
-            progress,
-            cancellationToken);
+        ImportAsync(letters, letter => letter.Source, (letter, _) => LetterBatch.ReadText(letter.Text), total, progress, cancellationToken);
 
     private async Task<ImportSummary> ImportAsync<T>(
-        IAsyncEnumerable<(T Input, ReadOutcome Outcome)> read, Func<T, string> sourceOf, int total, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        IEnumerable<T> inputs, Func<T, string> sourceOf, Func<T, CancellationToken, Task<ReadOutcome>> read, int total,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        // Reading and preparing a record (JSON, hash, categories, citations) run on the workers; the
+        // consumer only batches and stores.
+        async Task<(LetterRecord? Record, string? Error)> Prepare(T input, CancellationToken ct)
+        {
+            var outcome = await read(input, ct).ConfigureAwait(false);
+            return outcome.Error is { } error
+                ? (null, error)
+                : (LetterRecord.From(sourceOf(input), outcome.Result!.Determination), null);
+        }
+
         var clock = Stopwatch.StartNew();
         var failed = new List<ImportFailure>();
         int imported = 0, newVersions = 0, unchanged = 0, done = 0;
@@ -73,15 +74,14 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
             progress?.Report(new ImportProgress(done + failed.Count, total, clock.Elapsed));
         }
 
-        await foreach (var (input, outcome) in read.ConfigureAwait(false))
+        await foreach (var (input, (record, error)) in LetterBatch.MapAsync(inputs, Prepare, cancellationToken).ConfigureAwait(false))
         {
-            var source = sourceOf(input);
-            if (outcome.Error is { } error)
+            if (error is not null)
             {
-                failed.Add(new ImportFailure(source, error));
+                failed.Add(new ImportFailure(sourceOf(input), error));
                 continue;
             }
-            pending.Add(LetterRecord.From(source, outcome.Result!.Determination));
+            pending.Add(record!);
             if (pending.Count >= batchSize)
             {
                 await AwaitStoringAsync().ConfigureAwait(false);

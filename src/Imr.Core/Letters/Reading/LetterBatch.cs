@@ -17,14 +17,20 @@ public static class LetterBatch
 
     /// <summary>Reads any kind of input (a file, a text in memory) with <paramref name="read"/>, in
     /// parallel within a small window, yielding in input order.</summary>
-    public static async IAsyncEnumerable<(T Input, ReadOutcome Outcome)> ReadAsync<T>(
-        IEnumerable<T> inputs, Func<T, CancellationToken, Task<ReadOutcome>> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<(T Input, ReadOutcome Outcome)> ReadAsync<T>(
+        IEnumerable<T> inputs, Func<T, CancellationToken, Task<ReadOutcome>> read, CancellationToken cancellationToken) =>
+        MapAsync(inputs, read, cancellationToken);
+
+    /// <summary>Applies <paramref name="map"/> to each input in parallel within a window of twice the
+    /// processor count, yielding the results in input order: work streams, memory stays bounded.</summary>
+    public static async IAsyncEnumerable<(T Input, TResult Result)> MapAsync<T, TResult>(
+        IEnumerable<T> inputs, Func<T, CancellationToken, Task<TResult>> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var window = new Queue<(T Input, Task<ReadOutcome> Task)>();
+        var window = new Queue<(T Input, Task<TResult> Task)>();
         var width = Math.Max(2, Environment.ProcessorCount * 2);
         foreach (var input in inputs)
         {
-            window.Enqueue((input, Task.Run(() => read(input, cancellationToken), cancellationToken)));
+            window.Enqueue((input, Task.Run(() => map(input, cancellationToken), cancellationToken)));
             if (window.Count >= width)
             {
                 var (i, t) = window.Dequeue();
