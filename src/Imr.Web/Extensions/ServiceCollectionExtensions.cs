@@ -42,7 +42,7 @@ public static class ServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<OperationsExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddSchemaTransformer(OpenApiSchemas.TransformAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "IMR platform API";
             document.Info.Description =

@@ -37,6 +37,8 @@ public static class WebApplicationExtensions
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : OperationsProblems.StatusOf(e),
+            // A refusal of the store is an answer, not a fault: no error log for it.
+            SuppressDiagnosticsCallback = c => c.Exception is Operations.Model.OperationsException or BadHttpRequestException,
         });
         app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));

@@ -47,7 +47,9 @@ public static class OperationsProblems
     }
 
     /// <summary>Whether a request is for the REST API (answered with problem details, never a page).</summary>
-    public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(this HttpRequest request) => IsApi(request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }
 
 /// <summary>Answers an operations exception thrown under <c>/api</c> with its problem details; for a page
@@ -56,7 +58,9 @@ public sealed class OperationsExceptionHandler(IProblemDetailsService problems) 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.IsApi() || OperationsProblems.ToProblem(exception) is not { } problem) return false;
+        // The middleware has already pointed the request at the error page; the original path says what was asked.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!OperationsProblems.IsApi(path) || OperationsProblems.ToProblem(exception) is not { } problem) return false;
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
