@@ -84,7 +84,8 @@ public static class ReportHtmlWriter
         const int labelWidth = 260, barWidth = 560, rowHeight = 20;
         var max = Math.Max(1, rows.Max(r => r.Items));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"bar chart\" width=\"{labelWidth + barWidth + 90}\" height=\"{(rows.Count * rowHeight) + 10}\">");
+        var (chartWidth, chartHeight) = (labelWidth + barWidth + 90, (rows.Count * rowHeight) + 10);
+        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"bar chart\" width=\"{chartWidth}\" height=\"{chartHeight}\" viewBox=\"0 0 {chartWidth} {chartHeight}\">");
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -105,9 +106,10 @@ public static class ReportHtmlWriter
         const int height = 180, left = 40, columnWidth = 36;
         var max = Math.Max(1, rows.Max(r => r.Items));
         var maxRate = Math.Max(0.01, rows.Max(r => r.OverturnRate));
-        var width = left + (rows.Count * columnWidth) + 20;
+        // Wide enough for the legend below the columns, however few months.
+        var width = Math.Max(left + (rows.Count * columnWidth) + 20, 380);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"column chart\" width=\"{width}\" height=\"{height + 40}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"column chart\" width=\"{width}\" height=\"{height + 40}\" viewBox=\"0 0 {width} {height + 40}\">");
         var points = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -115,7 +117,7 @@ public static class ReportHtmlWriter
             var x = left + (i * columnWidth);
             var h = (double)r.Items / max * height;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + 4}\" y=\"{height - h + 5:F1}\" width=\"{columnWidth - 8}\" height=\"{h:F1}\" fill=\"#c9ced6\"><title>{WebUtility.HtmlEncode(r.Key)}: {r.Items} items, {r.OverturnRate:P1} overturned</title></rect>")
-               .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (columnWidth / 2)}\" y=\"{height + 20}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(r.Key.Length >= 7 ? r.Key[2..] : r.Key)}</text>");
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (columnWidth / 2)}\" y=\"{height + 20}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(r.Key.Length == 7 && r.Key[4] == '-' ? r.Key[2..] : r.Key)}</text>");
             points.Add(string.Create(CultureInfo.InvariantCulture, $"{x + (columnWidth / 2)},{height + 5 - (r.OverturnRate / maxRate * height):F1}"));
         }
         svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{string.Join(' ', points)}\" fill=\"none\" stroke=\"#2e8540\" stroke-width=\"2\"/>")
