@@ -25,7 +25,9 @@ public sealed class SignInRateLimitTests(RateLimitedWebFactory factory) : IClass
 
         var form = await client.Http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["UserName"] = "intake", ["Password"] = "guess", ["__RequestVerificationToken"] = token,
+            ["UserName"] = "intake",
+            ["Password"] = "guess",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
         Assert.Contains("Too many sign-in attempts", await form.Content.ReadAsStringAsync());

@@ -215,8 +215,13 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
         using var intake = await factory.SignedInAsync("intake");
         var response = await intake.PostJsonAsync("/api/cases", new
         {
-            employeeName = "", employer = "E", claimsAdministrator = "C", requestingPhysician = "P",
-            dateOfInjury = WebFlow.Today, receivedOn = WebFlow.Today, treatments = Array.Empty<object>(),
+            employeeName = "",
+            employer = "E",
+            claimsAdministrator = "C",
+            requestingPhysician = "P",
+            dateOfInjury = WebFlow.Today,
+            receivedOn = WebFlow.Today,
+            treatments = Array.Empty<object>(),
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -49,8 +49,13 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
         var employee = WebFlow.NewEmployee();
         var application = new
         {
-            employeeName = employee, employer = WebFlow.Employer, claimsAdministrator = WebFlow.ClaimsAdministrator, requestingPhysician = WebFlow.Physician,
-            dateOfInjury = WebFlow.Today.AddYears(-2), urDecisionDate = WebFlow.Today.AddDays(-90), receivedOn = WebFlow.Today,
+            employeeName = employee,
+            employer = WebFlow.Employer,
+            claimsAdministrator = WebFlow.ClaimsAdministrator,
+            requestingPhysician = WebFlow.Physician,
+            dateOfInjury = WebFlow.Today.AddYears(-2),
+            urDecisionDate = WebFlow.Today.AddDays(-90),
+            receivedOn = WebFlow.Today,
             liabilityDisputed = true,
             treatments = new[] { new { treatment = "Functional restoration program 80 hours" } },
         };

@@ -21,8 +21,12 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN"); // a browser's form sends none
         var fields = new Dictionary<string, string>
         {
-            ["Form.EmployeeName"] = WebFlow.NewEmployee(), ["Form.Employer"] = WebFlow.Employer, ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
-            ["Form.RequestingPhysician"] = WebFlow.Physician, ["Form.DateOfInjury"] = "2025-01-02", ["Form.ReceivedOn"] = WebFlow.Today.ToString("yyyy-MM-dd"),
+            ["Form.EmployeeName"] = WebFlow.NewEmployee(),
+            ["Form.Employer"] = WebFlow.Employer,
+            ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
+            ["Form.RequestingPhysician"] = WebFlow.Physician,
+            ["Form.DateOfInjury"] = "2025-01-02",
+            ["Form.ReceivedOn"] = WebFlow.Today.ToString("yyyy-MM-dd"),
             ["Form.Treatments[0].Treatment"] = "Acupuncture 6 sessions",
         };
         var without = await intake.PostFormAsync("/cases/new", "/cases/new", fields, withToken: false);
