@@ -10,14 +10,24 @@ namespace Imr.Archive.Reports;
 /// </summary>
 public static class ReportHtmlWriter
 {
-    public static string Write(ArchiveReport report)
+    /// <summary>The report's styles, every rule scoped to <c>.imr-report</c>; a page embedding
+    /// <see cref="WriteFragment"/> should include it.</summary>
+    public const string Stylesheet =
+        ".imr-report{font-family:system-ui,sans-serif;color:#222}.imr-report h1{font-size:1.6em}" +
+        ".imr-report table{border-collapse:collapse;margin:.5em 0 2em}.imr-report td,.imr-report th{padding:.2em .6em;text-align:right;border-bottom:1px solid #ddd}" +
+        ".imr-report td:first-child,.imr-report th:first-child{text-align:left}.imr-report .kpi{display:flex;gap:2em}.imr-report .kpi div{font-size:1.4em}" +
+        ".imr-report .kpi small{display:block;font-size:.6em;color:#666}.imr-report svg{max-width:100%;height:auto}.imr-report svg text{font-size:11px}";
+
+    /// <summary>The report as a complete HTML document.</summary>
+    public static string Write(ArchiveReport report) =>
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>IMR determinations report</title><style>body{max-width:1000px;margin:2em auto}"
+        + Stylesheet + "</style></head><body>" + WriteFragment(report) + "</body></html>";
+
+    /// <summary>The report as a <c>&lt;div class="imr-report"&gt;</c> to embed in a page that includes
+    /// <see cref="Stylesheet"/>: no script, no style attribute (charts use SVG presentation attributes).</summary>
+    public static string WriteFragment(ArchiveReport report)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>IMR determinations report</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;color:#222}h1{font-size:1.6em}")
-            .Append("table{border-collapse:collapse;margin:.5em 0 2em}td,th{padding:.2em .6em;text-align:right;border-bottom:1px solid #ddd}")
-            .Append("td:first-child,th:first-child{text-align:left}.kpi{display:flex;gap:2em}.kpi div{font-size:1.4em}.kpi small{display:block;font-size:.6em;color:#666}")
-            .Append("svg text{font-size:11px}</style></head><body>");
+        var html = new StringBuilder("<div class=\"imr-report\">");
         html.Append("<h1>Independent Medical Review: determinations report</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Decisions {Period(report.Period)}; computed from the archived final determination letters.</p>");
         html.Append("<div class=\"kpi\">")
@@ -36,7 +46,7 @@ public static class ReportHtmlWriter
         html.Append("<h2>Days</h2><table><tr><th>interval</th><th>letters</th><th>median</th><th>90th percentile</th></tr>");
         Days(html, "application received to assignment", report.ApplicationToAssignment);
         Days(html, "assignment to decision", report.AssignmentToDecision);
-        html.Append("</table></body></html>");
+        html.Append("</table></div>");
         return html.ToString();
     }
 
@@ -74,7 +84,8 @@ public static class ReportHtmlWriter
         const int labelWidth = 260, barWidth = 560, rowHeight = 20;
         var max = Math.Max(1, rows.Max(r => r.Items));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"bar chart\" width=\"{labelWidth + barWidth + 90}\" height=\"{(rows.Count * rowHeight) + 10}\">");
+        var (chartWidth, chartHeight) = (labelWidth + barWidth + 90, (rows.Count * rowHeight) + 10);
+        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"bar chart\" width=\"{chartWidth}\" height=\"{chartHeight}\" viewBox=\"0 0 {chartWidth} {chartHeight}\">");
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -95,9 +106,10 @@ public static class ReportHtmlWriter
         const int height = 180, left = 40, columnWidth = 36;
         var max = Math.Max(1, rows.Max(r => r.Items));
         var maxRate = Math.Max(0.01, rows.Max(r => r.OverturnRate));
-        var width = left + (rows.Count * columnWidth) + 20;
+        // Wide enough for the legend below the columns, however few months.
+        var width = Math.Max(left + (rows.Count * columnWidth) + 20, 380);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"column chart\" width=\"{width}\" height=\"{height + 40}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg role=\"img\" aria-label=\"column chart\" width=\"{width}\" height=\"{height + 40}\" viewBox=\"0 0 {width} {height + 40}\">");
         var points = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -105,7 +117,7 @@ public static class ReportHtmlWriter
             var x = left + (i * columnWidth);
             var h = (double)r.Items / max * height;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + 4}\" y=\"{height - h + 5:F1}\" width=\"{columnWidth - 8}\" height=\"{h:F1}\" fill=\"#c9ced6\"><title>{WebUtility.HtmlEncode(r.Key)}: {r.Items} items, {r.OverturnRate:P1} overturned</title></rect>")
-               .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (columnWidth / 2)}\" y=\"{height + 20}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(r.Key.Length >= 7 ? r.Key[2..] : r.Key)}</text>");
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (columnWidth / 2)}\" y=\"{height + 20}\" text-anchor=\"middle\">{WebUtility.HtmlEncode(r.Key.Length == 7 && r.Key[4] == '-' ? r.Key[2..] : r.Key)}</text>");
             points.Add(string.Create(CultureInfo.InvariantCulture, $"{x + (columnWidth / 2)},{height + 5 - (r.OverturnRate / maxRate * height):F1}"));
         }
         svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{string.Join(' ', points)}\" fill=\"none\" stroke=\"#2e8540\" stroke-width=\"2\"/>")

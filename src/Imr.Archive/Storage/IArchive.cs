@@ -1,5 +1,6 @@
 using Imr.Archive.Reports;
 using Imr.Archive.Search;
+using Imr.Letters.Model;
 
 namespace Imr.Archive.Storage;
 
@@ -15,6 +16,11 @@ public enum StoreOutcome
     /// <summary>The same letter was already stored.</summary>
     Unchanged,
 }
+
+/// <summary>The current version of a stored letter.</summary>
+/// <param name="Key">What the letter is stored under: its case number, or its source when it has none.</param>
+/// <param name="Source">Where it came from (a file name, or "operations/CMyy-nnnnnnn" for a letter issued here).</param>
+public sealed record StoredLetter(string Key, string Source, int Version, Determination Determination);
 
 /// <summary>
 /// The determination archive, one interface over two engines: SQLite (embedded, the default) and
@@ -36,6 +42,10 @@ public interface IArchive : IAsyncDisposable
 
     /// <summary>The tables of the annual IMR report, computed from current letters.</summary>
     Task<ArchiveReport> ReportAsync(ReportQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The current version of the letter stored under <paramref name="key"/> (a case number, in
+    /// any letter case, or the source of a letter without one); null when there is none.</summary>
+    Task<StoredLetter?> GetLetterAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Counts of stored letters (all versions) and of current ones.</summary>
     Task<(long Stored, long Current)> CountAsync(CancellationToken cancellationToken = default);

@@ -63,6 +63,25 @@ public abstract class SqlArchive : IArchive
         return outcomes;
     }
 
+    public async Task<StoredLetter?> GetLetterAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        key = key.Trim();
+        if (CaseNumber.TryParse(key, out var number)) key = number.Value.Value;
+        var row = await Connection.QuerySingleOrDefaultAsync<StoredLetterRow>(new CommandDefinition(
+            "SELECT letter_key AS Key, source AS Source, version AS Version, determination AS Json FROM letters WHERE letter_key = @key AND is_current = @current",
+            new { key, current = true }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : new StoredLetter(row.Key, row.Source, (int)row.Version, Letters.LetterJson.Deserialize(row.Json));
+    }
+
+    private sealed class StoredLetterRow
+    {
+        public string Key { get; set; } = "";
+        public string Source { get; set; } = "";
+        public long Version { get; set; }
+        public string Json { get; set; } = "";
+    }
+
     public async Task<(long Stored, long Current)> CountAsync(CancellationToken cancellationToken = default)
     {
         var stored = await Connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM letters", cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -79,6 +79,26 @@ public abstract class ArchiveContractTests
     }
 
     [Fact]
+    public async Task A_letter_is_read_back_by_case_number_in_any_case_or_by_source_when_it_has_none_current_version_only()
+    {
+        await using var archive = await OpenAsync();
+        var (source, original) = (await CorpusLetters.ReadAsync()).First(l => l.Determination.CaseNumber is not null);
+        var changed = original with { CaseSummary = original.CaseSummary + " Addendum." };
+        var unnumbered = original with { CaseNumber = null, CaseSummary = "A letter without a header." };
+        await archive.StoreAsync([LetterRecord.From(source, original), LetterRecord.From(source, changed), LetterRecord.From("unnumbered.txt", unnumbered)]);
+
+        var number = original.CaseNumber!.Value.Value;
+        var stored = await archive.GetLetterAsync(number.ToLowerInvariant());
+
+        Assert.NotNull(stored);
+        Assert.Equal((number, source, 2), (stored.Key, stored.Source, stored.Version));
+        Assert.Equal(changed, stored.Determination);
+        Assert.Equal(unnumbered, (await archive.GetLetterAsync("unnumbered.txt"))?.Determination);
+        Assert.Null(await archive.GetLetterAsync("CM99-0000000"));
+        Assert.Null(await archive.GetLetterAsync("no such letter.txt"));
+    }
+
+    [Fact]
     public async Task A_batch_that_fails_part_way_stores_nothing()
     {
         await using var archive = await OpenAsync();
