@@ -9,12 +9,21 @@ namespace Imr.Clinical;
 /// microseconds. <see cref="Pattern"/> keeps the pattern without its anchor so that a test can check, over the
 /// corpus, that the anchored scan finds exactly what a full scan finds (that the word list is complete).
 /// </summary>
-internal sealed class AnchoredPattern(string name, Func<Regex> regex, string pattern, RegexOptions options, bool atNumbers, string words)
+internal sealed class AnchoredPattern(string name, Func<Regex>[] parts, string pattern, RegexOptions options, bool atNumbers, string words)
 {
+    public AnchoredPattern(string name, Func<Regex> regex, string pattern, RegexOptions options, bool atNumbers, string words)
+        : this(name, [regex], pattern, options, atNumbers, words)
+    {
+    }
+
     public string Name { get; } = name;
 
-    /// <summary>The generated regex: <see cref="Pattern"/> behind <c>\G</c>.</summary>
-    public Regex Regex => regex();
+    /// <summary>
+    /// The generated regexes, behind <c>\G</c>, tried in order: the alternatives of <see cref="Pattern"/>, or the
+    /// whole of it. A long alternation is split into one regex per alternative because its generated matcher grows
+    /// past the size the JIT optimises (thousands of branches), and runs several times slower unoptimised.
+    /// </summary>
+    public Func<Regex>[] Parts { get; } = parts;
 
     /// <summary>The pattern without its anchor.</summary>
     public string Pattern { get; } = pattern;

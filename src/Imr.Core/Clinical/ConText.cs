@@ -173,7 +173,7 @@ internal sealed class ContextAnalyzer
 
     private static bool Terminates(TriggerType scopeType, TriggerType other) =>
         other == TriggerType.Terminate
-        || (other == TriggerType.TerminateNegation && scopeType == TriggerType.Negation)
+        || (other == TriggerType.TerminateNegation && scopeType is TriggerType.Negation or TriggerType.Historical)
         || (other == TriggerType.TerminateHistorical && scopeType == TriggerType.Historical);
 
     private static TextRange? ScanForward(string text, Token[] tokens, int[] cover, List<(int From, int To, TriggerRule Rule)> matches,
@@ -186,7 +186,7 @@ internal sealed class ContextAnalyzer
         {
             if (cover[j] > 0 && Terminates(type, matches[cover[j] - 1].Rule.Type)) break;
             if (tokens[j].Kind == TokenKind.Punct && text[tokens[j].Start] == ';') break;
-            if (tokens[j].Kind != TokenKind.Punct && ++words > window) break;
+            if (IsWord(text, tokens, j) && ++words > window) break;
             end = tokens[j].End;
         }
         return end < 0 ? null : new TextRange(tokens[from].Start, end);
@@ -202,11 +202,16 @@ internal sealed class ContextAnalyzer
         {
             if (cover[j] > 0 && Terminates(type, matches[cover[j] - 1].Rule.Type)) break;
             if (tokens[j].Kind == TokenKind.Punct && text[tokens[j].Start] == ';') break;
-            if (tokens[j].Kind != TokenKind.Punct && ++words > window) break;
+            if (IsWord(text, tokens, j) && ++words > window) break;
             start = tokens[j].Start;
         }
         return start < 0 ? null : new TextRange(start, tokens[from].Start);
     }
+
+    // A word for the window: not punctuation, and not the "s" of a possessive ("Tinel's").
+    private static bool IsWord(string text, Token[] tokens, int j) =>
+        tokens[j].Kind != TokenKind.Punct
+        && !(tokens[j].Length == 1 && text[tokens[j].Start] is 's' or 'S' && j > 0 && text[tokens[j - 1].Start] is '\'' or '’');
 
     // "negative straight leg raise" reads forward; "Tinel's negative at the elbow" and "Tinel's negative." backward.
     private static bool StartsPhrase(string text, Token next)

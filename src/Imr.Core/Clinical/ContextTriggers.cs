@@ -15,7 +15,7 @@ internal enum TriggerType : byte
     /// <summary>Ends every scope ("but", "however", "due to").</summary>
     Terminate,
 
-    /// <summary>Ends negation scopes only ("positive", "reports").</summary>
+    /// <summary>Ends negation and history scopes ("positive", "reports").</summary>
     TerminateNegation,
 
     /// <summary>Ends historical scopes only ("now", "currently").</summary>
@@ -67,7 +67,9 @@ internal static class ContextTriggers
             "was not documented", "were not documented", "not found", "not evident", "not demonstrated",
             "not performed", "not described", "not elicited", "not reported", "unremarkable", "was unremarkable",
             "were unremarkable", "was ruled out", "were ruled out", "has resolved", "have resolved",
-            "within normal limits", "was denied by the patient", "free", "was normal"),
+            "within normal limits", "was denied by the patient", "free", "was normal", "was not described",
+            "were not described", "was not performed", "were not performed", "was not done", "were not done", "was not obtained",
+            "were not obtained", "was not available", "were not available"),
         ("negative", TriggerType.Negation, TriggerDirection.Adaptive),
 
         // Uncertainty.
@@ -147,8 +149,7 @@ internal static class ContextTriggers
             "positive", "reports", "reported", "complains", "complained", "presents", "presented",
             "endorses", "endorsed", "states", "stated"),
         .. Forward(TriggerType.TerminateHistorical,
-            "now", "currently", "presently", "today", "current", "recent", "recently", "presents", "presented",
-            "reports", "complains", "continues"),
+            "now", "currently", "presently", "today", "current", "recent", "recently", "continues"),
     ];
 
     private static IEnumerable<(string, TriggerType, TriggerDirection)> Forward(TriggerType type, params string[] phrases) =>

@@ -30,12 +30,14 @@ internal sealed class Document
     public IEnumerable<Match> Matches(AnchoredPattern pattern)
     {
         if (_candidates[pattern.Id] is not { } positions) yield break;
-        var regex = pattern.Regex;
+        var parts = pattern.Parts;
         var end = 0;
         foreach (var position in positions)
         {
             if (position < end) continue;
-            var m = regex.Match(Text, position);
+            Match m = Match.Empty;
+            foreach (var part in parts)
+                if ((m = part().Match(Text, position)).Success) break;
             if (!m.Success) continue;
             end = m.Index + Math.Max(1, m.Length);
             yield return m;

@@ -55,6 +55,21 @@ internal static class TextSplitter
         return [.. tokens];
     }
 
+    /// <summary>Runs of white space (and of <paramref name="alsoRemoved"/>) replaced by <paramref name="separator"/>, trimmed.</summary>
+    public static string Squash(string text, string separator, string alsoRemoved = "")
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var pending = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || alsoRemoved.Contains(c)) { pending = sb.Length > 0; continue; }
+            if (pending) sb.Append(separator);
+            pending = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     // Abbreviations after which a period never ends a sentence (titles, Latin, "No. 60").
     private static readonly HashSet<string> NeverEnd = new(StringComparer.OrdinalIgnoreCase)
     {

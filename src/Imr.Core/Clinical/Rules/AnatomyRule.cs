@@ -12,34 +12,74 @@ internal static partial class AnatomyRule
     private const string SideBefore =
         @"(?:(?<side>left|right|bilateral|both)(?:\s*(?:and|&|/)\s*(?<side2>left|right))?(?:[\s-]+(?:sided?|upper|lower|mid|middle|anterior|posterior|lateral|medial|dorsal|volar|distal|proximal|inner|outer))*[\s-]+)?";
 
+    private const string SiteOpen = SideBefore + @"\b(?:";
+    private const string SiteClose = @")\b(?<after>\s+bilaterally)?";
+    private const string SiteUpper = @"(?<upper>upper\s+extremit(?:y|ies)|upper\s+limbs?|arms?|(?-i:[RLB]UE))";
+    private const string SiteLower = @"(?<lower>lower\s+extremit(?:y|ies)|lower\s+limbs?|legs?|thighs?|calf|calves|shins?|(?-i:[RLB]LE))";
+    private const string SiteThoracic = @"(?<thoracic>thoracic(?:\s+spine)?|t-spine|mid[- ]?back|middle\s+back|upper\s+back|ribs?)";
+    private const string SiteLumbar = @"(?<lumbar>lumbar(?:\s+spine)?|lumbosacral(?:\s+spine)?|thoracolumbar(?:\s+spine)?|low(?:er)?\s+back|l-spine|lumbago|sacr(?:um|al|oiliac)|(?-i:SI)\s+joints?|coccyx|buttocks?|gluteal|back(?=\s+(?:pain|strain|sprain|injury|spasms?|complaints?|problems?|surgery|brace|support|flexion|extension|motion|range|exam)))";
+    private const string SiteCervical = @"(?<cervical>cervical(?:\s+spine)?|c-spine|neck|paracervical|cervicothoracic)";
+    private const string SiteShoulder = @"(?<shoulder>humeral\s+head|shoulders?|rotator\s+cuff|acromioclavicular|(?-i:AC)\s+joint|glenohumeral|scapula[re]?|scapulothoracic|supraspinatus|infraspinatus|subscapularis)";
+    private const string SiteElbow = @"(?<elbow>radi(?:us|al)\s+head|elbows?|epicondyl(?:e|es|itis)|olecranon|cubital)";
+    private const string SiteWrist = @"(?<wrist>wrists?|hands?|fingers?|thumbs?|digits|palms?|carpal|metacarpal|forearms?|interphalangeal)";
+    private const string SiteHip = @"(?<hip>femoral\s+head|hips?|groin|pelvi[sc]|trochanter(?:ic)?|acetabul(?:um|ar))";
+    private const string SiteKnee = @"(?<knee>knees?|patell(?:a|ar|ofemoral)|menisc(?:us|al|i))";
+    private const string SiteFoot = @"(?<foot>ankles?|foot|feet|heels?|toes?|plantar|achilles|metatarsals?|calcane(?:us|al)|lisfranc)";
+    private const string SiteHead = @"(?<head>head|brain|skull|face|facial|scalp|jaw|temporomandibular|(?-i:TMJ))";
+    private const string SiteChest = @"(?<chest>chest|sternum)";
+    private const string SiteAbdomen = @"(?<abdomen>abdomen|abdominal|epigastri(?:um|c))";
     private const string SitesPattern =
-        SideBefore + @"\b(?:"
-        + @"(?<upper>upper\s+extremit(?:y|ies)|upper\s+limbs?|arms?|(?-i:[RLB]UE))"
-        + @"|(?<lower>lower\s+extremit(?:y|ies)|lower\s+limbs?|legs?|thighs?|calf|calves|shins?|(?-i:[RLB]LE))"
-        + @"|(?<thoracic>thoracic(?:\s+spine)?|t-spine|mid[- ]?back|middle\s+back|upper\s+back|ribs?)"
-        + @"|(?<lumbar>lumbar(?:\s+spine)?|lumbosacral(?:\s+spine)?|thoracolumbar(?:\s+spine)?|low(?:er)?\s+back|l-spine|lumbago|sacr(?:um|al|oiliac)|(?-i:SI)\s+joints?|coccyx|buttocks?|gluteal|back(?=\s+(?:pain|strain|sprain|injury|spasms?|complaints?|problems?|surgery|brace|support|flexion|extension|motion|range|exam)))"
-        + @"|(?<cervical>cervical(?:\s+spine)?|c-spine|neck|paracervical|cervicothoracic)"
-        + @"|(?<shoulder>humeral\s+head|shoulders?|rotator\s+cuff|acromioclavicular|(?-i:AC)\s+joint|glenohumeral|scapula[re]?|scapulothoracic|supraspinatus|infraspinatus|subscapularis)"
-        + @"|(?<elbow>radi(?:us|al)\s+head|elbows?|epicondyl(?:e|es|itis)|olecranon|cubital)"
-        + @"|(?<wrist>wrists?|hands?|fingers?|thumbs?|digits|palms?|carpal|metacarpal|forearms?|interphalangeal)"
-        + @"|(?<hip>femoral\s+head|hips?|groin|pelvi[sc]|trochanter(?:ic)?|acetabul(?:um|ar))"
-        + @"|(?<knee>knees?|patell(?:a|ar|ofemoral)|menisc(?:us|al|i))"
-        + @"|(?<foot>ankles?|foot|feet|heels?|toes?|plantar|achilles|metatarsals?|calcane(?:us|al)|lisfranc)"
-        + @"|(?<head>head|skull|face|facial|scalp|jaw|temporomandibular|(?-i:TMJ))"
-        + @"|(?<chest>chest|sternum)"
-        + @"|(?<abdomen>abdomen|abdominal|epigastri(?:um|c))"
-        + @")\b(?<after>\s+bilaterally)?";
+        SiteOpen + SiteUpper + "|" + SiteLower + "|" + SiteThoracic + "|" + SiteLumbar + "|" + SiteCervical + "|" + SiteShoulder + "|" + SiteElbow + "|" + SiteWrist + "|" + SiteHip + "|" + SiteKnee + "|" + SiteFoot + "|" + SiteHead + "|" + SiteChest + "|" + SiteAbdomen + SiteClose;
 
-    [GeneratedRegex(@"\G" + SitesPattern, Options)]
-    private static partial Regex SiteRegex();
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteUpper + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexUpper();
 
-    internal static readonly AnchoredPattern Sites = new("body site", SiteRegex, SitesPattern, Options, atNumbers: false,
-        "left right bilateral both upper arm arms rue lue bue lower leg legs thigh thighs calf calves shin shins rle lle ble thoracic t mid midback middle rib ribs lumbar lumbosacral thoracolumbar low l lumbago sacrum sacral sacroiliac si coccyx buttock buttocks gluteal back cervical c neck paracervical cervicothoracic humeral shoulder shoulders rotator acromioclavicular ac glenohumeral scapula scapular scapulae scapulothoracic supraspinatus infraspinatus subscapularis radius radial elbow elbows epicondyle epicondyles epicondylitis olecranon cubital wrist wrists hand hands finger fingers thumb thumbs digits palm palms carpal metacarpal forearm forearms interphalangeal femoral hip hips groin pelvis pelvic trochanter trochanteric acetabulum acetabular knee knees patella patellar patellofemoral meniscus meniscal menisci ankle ankles foot feet heel heels toe toes plantar achilles metatarsal metatarsals calcaneus calcaneal lisfranc head skull face facial scalp jaw temporomandibular tmj chest sternum abdomen abdominal epigastrium epigastric");
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteLower + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexLower();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteThoracic + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexThoracic();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteLumbar + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexLumbar();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteCervical + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexCervical();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteShoulder + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexShoulder();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteElbow + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexElbow();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteWrist + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexWrist();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteHip + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexHip();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteKnee + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexKnee();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteFoot + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexFoot();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteHead + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexHead();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteChest + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexChest();
+
+    [GeneratedRegex(@"\G(?:" + SiteOpen + SiteAbdomen + SiteClose + ")", Options)]
+    private static partial Regex SiteRegexAbdomen();
+
+    internal static readonly AnchoredPattern Sites = new("body site", [SiteRegexUpper, SiteRegexLower, SiteRegexThoracic, SiteRegexLumbar, SiteRegexCervical, SiteRegexShoulder, SiteRegexElbow, SiteRegexWrist, SiteRegexHip, SiteRegexKnee, SiteRegexFoot, SiteRegexHead, SiteRegexChest, SiteRegexAbdomen], SitesPattern, Options, atNumbers: false,
+        "left right bilateral both upper arm arms rue lue bue lower leg legs thigh thighs calf calves shin shins rle lle ble thoracic t mid midback middle rib ribs lumbar lumbosacral thoracolumbar low l lumbago sacrum sacral sacroiliac si coccyx buttock buttocks gluteal back cervical c neck paracervical cervicothoracic humeral shoulder shoulders rotator acromioclavicular ac glenohumeral scapula scapular scapulae scapulothoracic supraspinatus infraspinatus subscapularis radius radial elbow elbows epicondyle epicondyles epicondylitis olecranon cubital wrist wrists hand hands finger fingers thumb thumbs digits palm palms carpal metacarpal forearm forearms interphalangeal femoral hip hips groin pelvis pelvic trochanter trochanteric acetabulum acetabular knee knees patella patellar patellofemoral meniscus meniscal menisci ankle ankles foot feet heel heels toe toes plantar achilles metatarsal metatarsals calcaneus calcaneal lisfranc head brain skull face facial scalp jaw temporomandibular tmj chest sternum abdomen abdominal epigastrium epigastric");
 
     private const string SideWordsPattern =
         @"\b(?:(?<left>left)|(?<right>right)|(?<both>bilateral(?:ly)?))\b";
 
-    [GeneratedRegex(@"\G" + SideWordsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + SideWordsPattern + ")", Options)]
     private static partial Regex SideRegex();
 
     internal static readonly AnchoredPattern SideWords = new("side word", SideRegex, SideWordsPattern, Options, atNumbers: false,
@@ -49,7 +89,7 @@ internal static partial class AnatomyRule
     private const string LevelsPattern =
         @"(?<![A-Za-z0-9])(?<r1>[CTLS])\s?(?<n1>\d{1,2})(?:\s*(?:-|–|to|through|/)\s*(?:(?<r2>[CTLS])\s?)?(?<n2>\d{1,2}))?(?![\d/]|-weighted)";
 
-    [GeneratedRegex(@"\G" + LevelsPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?:" + LevelsPattern + ")", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LevelRegex();
 
     internal static readonly AnchoredPattern Levels = new("spinal level", LevelRegex, LevelsPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, atNumbers: false,

@@ -19,7 +19,7 @@ internal static partial class DiagnosisRule
         + @"|(?:undergoing|receiving|under|in)\s+treatments?\s+(?:for|of)(?:\s+(?:the\s+)?diagnos(?:is|es)\s+of)?"
         + @")\s*(?::\s*)?";
 
-    [GeneratedRegex(@"\G" + LeadsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + LeadsPattern + ")", Options)]
     private static partial Regex LeadRegex();
 
     internal static readonly AnchoredPattern Leads = new("diagnosis lead", LeadRegex, LeadsPattern, Options, atNumbers: false,
@@ -34,13 +34,13 @@ internal static partial class DiagnosisRule
     private const string RuleOutsPattern =
         @"\b(?:rule\s+out|r\s*/\s*o|(?:evaluate|assess)\s+for)\s+(?:(?:a|an|the|possible|any)\s+)?";
 
-    [GeneratedRegex(@"\G" + RuleOutsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + RuleOutsPattern + ")", Options)]
     private static partial Regex RuleOutRegex();
 
     internal static readonly AnchoredPattern RuleOuts = new("rule out", RuleOutRegex, RuleOutsPattern, Options, atNumbers: false,
         "rule r evaluate assess");
 
-    [GeneratedRegex(@"[,;.()]|\s(?:and|or|due|versus|vs|given|because|for|in|on|as|since|which|with|to|rule\s+out|r/o|if|at|after)\b", Options)]
+    [GeneratedRegex(@"[,;.()]|\s(?:and|or|due|versus|vs|given|because|for|in|on|as|since|which|with|to|rule\s+out|r/o|if|at|after|was|were|is|are|has|had)\b", Options)]
     private static partial Regex RuleOutEndRegex();
 
     [GeneratedRegex(@"\s+(?:and|or)\s+|\s+(?=rule\s+out\b|r/o\b)", Options)]
@@ -181,13 +181,31 @@ internal static partial class DiagnosisRule
         {
             var trimmed = Trim(doc.Text, items[i]);
             if (trimmed.Length == 0) continue;
-            var coveredBySite = doc.BodySites.Exists(s => s.Evidence.Start <= trimmed.Start && s.Evidence.End >= trimmed.End);
-            if (!coveredBySite) continue;
+            if (!OnlyBodyParts(doc, trimmed)) continue;
             // The first item joins the one after it ("right foot and right shoulder pain").
             var (a, b) = i > 0 ? (i - 1, i) : (0, 1);
             items[a] = new TextRange(items[a].Start, items[b].End);
             items.RemoveAt(b);
         }
+    }
+
+    // "neck", "scalp and neck": nothing but body parts and joining words.
+    private static bool OnlyBodyParts(Document doc, TextRange range)
+    {
+        var text = doc.Text;
+        var i = range.Start;
+        while (i < range.End)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            var site = doc.BodySites.Find(s => s.Evidence.Start == i && s.Evidence.End <= range.End);
+            if (site is not null) { i = site.Evidence.End; continue; }
+            var e = i;
+            while (e < range.End && char.IsLetter(text[e])) e++;
+            var word = text.AsSpan(i, e - i);
+            if (!word.Equals("and", StringComparison.OrdinalIgnoreCase) && !word.Equals("or", StringComparison.OrdinalIgnoreCase)) return false;
+            i = e;
+        }
+        return true;
     }
 
     private static void Add(Document doc, TextRange item, int triggersFrom)

@@ -7,22 +7,44 @@ internal static partial class ImagingRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
+    private const string StudyHead = @"\b(?:";
+    private const string StudyTail = @")\b";
+    private const string StudyMri = @"(?<mri>magnetic\s+resonance\s+(?:imaging|arthrogra(?:m|phy))(?:\s+scans?)?|(?-i:MRIs?)(?:\s+(?:scans?|imaging|studies|study|arthrograms?))?|(?-i:MR)\s+(?:arthrograms?|imaging)|(?-i:MRA))";
+    private const string StudyCt = @"(?<ct>comput(?:ed|erized)\s+(?:axial\s+)?tomograph(?:y|ic)(?:\s+scans?)?|(?-i:CT)(?:\s+(?:scans?|myelograms?|imaging|reports?))?|(?-i:CAT)\s+scans?)";
+    private const string StudyXray = @"(?<xray>x[- ]?rays?|radiographs?|radiographic\s+(?:studies|imaging|films?|evaluation)|plain\s+films?(?:\s+imaging)?|(?-i:XR))";
+    private const string StudyEmg = @"(?<emg>electromyograph(?:y|ic\s+studies)|(?-i:EMG)s?(?:\s*(?:/|-|and)\s*(?-i:NC[VS])s?)?|(?-i:NC[VS])s?(?:\s*(?:/|-|and)\s*(?-i:EMG))?|nerve\s+conduction(?:\s+(?:velocity|velocities))?(?:\s+(?:studies|study|testing|tests?))?|electrodiagnostic(?:\s+(?:studies|study|testing|tests?|evaluation))?)";
+    private const string StudyUs = @"(?<us>(?<!(?:pulsed?|therapeutic)\s)(?:diagnostic\s+)?ultrasound(?!\s+(?:treatment|therapy|guid\w*|for\s+\d))|sonogra(?:m|phy))";
+    private const string StudyBone = @"(?<bone>bone\s+scans?|scintigraph(?:y|ic))";
+    private const string StudyMyelo = @"(?<myelo>myelogra(?:m|phy))";
+    private const string StudyImaging = @"(?<imaging>(?:diagnostic\s+)?imaging(?:\s+studies)?)";
     private const string StudiesPattern =
-        @"\b(?:"
-        + @"(?<mri>magnetic\s+resonance\s+(?:imaging|arthrogra(?:m|phy))(?:\s+scans?)?|(?-i:MRIs?)(?:\s+(?:scans?|imaging|studies|study|arthrograms?))?|(?-i:MR)\s+(?:arthrograms?|imaging)|(?-i:MRA))"
-        + @"|(?<ct>comput(?:ed|erized)\s+(?:axial\s+)?tomograph(?:y|ic)(?:\s+scans?)?|(?-i:CT)(?:\s+(?:scans?|myelograms?|imaging|reports?))?|(?-i:CAT)\s+scans?)"
-        + @"|(?<xray>x[- ]?rays?|radiographs?|radiographic\s+(?:studies|imaging|films?|evaluation)|plain\s+films?(?:\s+imaging)?|(?-i:XR))"
-        + @"|(?<emg>electromyograph(?:y|ic\s+studies)|(?-i:EMG)s?(?:\s*(?:/|-|and)\s*(?-i:NC[VS])s?)?|(?-i:NC[VS])s?(?:\s*(?:/|-|and)\s*(?-i:EMG))?|nerve\s+conduction(?:\s+(?:velocity|velocities))?(?:\s+(?:studies|study|testing|tests?))?|electrodiagnostic(?:\s+(?:studies|study|testing|tests?|evaluation))?)"
-        + @"|(?<us>(?<!(?:pulsed?|therapeutic)\s)(?:diagnostic\s+)?ultrasound(?!\s+(?:treatment|therapy|guid\w*|for\s+\d))|sonogra(?:m|phy))"
-        + @"|(?<bone>bone\s+scans?|scintigraph(?:y|ic))"
-        + @"|(?<myelo>myelogra(?:m|phy))"
-        + @"|(?<imaging>(?:diagnostic\s+)?imaging(?:\s+studies)?)"
-        + @")\b";
+        StudyHead + StudyMri + "|" + StudyCt + "|" + StudyXray + "|" + StudyEmg + "|" + StudyUs + "|" + StudyBone + "|" + StudyMyelo + "|" + StudyImaging + StudyTail;
 
-    [GeneratedRegex(@"\G" + StudiesPattern, Options)]
-    private static partial Regex StudyRegex();
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyMri + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexMri();
 
-    internal static readonly AnchoredPattern Studies = new("imaging study", StudyRegex, StudiesPattern, Options, atNumbers: false,
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyCt + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexCt();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyXray + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexXray();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyEmg + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexEmg();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyUs + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexUs();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyBone + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexBone();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyMyelo + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexMyelo();
+
+    [GeneratedRegex(@"\G(?:" + StudyHead + StudyImaging + StudyTail + ")", Options)]
+    private static partial Regex StudyRegexImaging();
+
+    internal static readonly AnchoredPattern Studies = new("imaging study", [StudyRegexMri, StudyRegexCt, StudyRegexXray, StudyRegexEmg, StudyRegexUs, StudyRegexBone, StudyRegexMyelo, StudyRegexImaging], StudiesPattern, Options, atNumbers: false,
         "magnetic mri mris mr mra computed computerized ct cat x xray xrays radiograph radiographs radiographic plain xr electromyography electromyographic emg emgs ncv ncvs ncs ncss nerve electrodiagnostic diagnostic ultrasound sonogram sonography bone scintigraphy scintigraphic myelogram myelography imaging");
 
     // What the study showed; "adj" findings are the whole result ("was normal").

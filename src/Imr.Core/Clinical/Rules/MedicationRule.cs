@@ -19,8 +19,8 @@ internal static partial class MedicationRule
         + @"|(?:once|twice|thrice)\s+(?:daily|weekly|nightly)"
         + @"|every\s+(?:\d+(?:\.\d+)?|one|two|three|four|five|six|eight|twelve|other)(?:\s*(?:-|to)\s*(?:\d+|two|three|four|five|six|eight|twelve))?\s*(?:hours?|hrs?|h|days?)\b"
         + @"|every\s+(?:morning|evening|night|day)"
-        + @"|q\.?\s?\d{1,2}(?:\s*-\s*\d{1,2})?\s?(?:h(?:rs?|ours?)?)\.?(?!\w)"
-        + @"|(?:q\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\.?h\.?s|q\.?o\.?d|q\.?a\.?m|q\.?p\.?m)\.?(?!\w)|(?:qd|bid|tid|qid|qhs|qod|qam|qpm|hs)\b"
+        + @"|q\.?\s?\d{1,2}(?:\s*-\s*\d{1,2})?\s?(?:h(?:rs?|ours?)?)\b"
+        + @"|(?:q\.d|b\.i\.d|t\.i\.d|q\.i\.d|q\.h\.s|q\.o\.d|q\.a\.m|q\.p\.m)\.?(?!\w)|(?:qd|bid|tid|qid|qhs|qod|qam|qpm|hs)\b"
         + @"|daily|nightly|weekly|at\s+(?:bed\s?time|night)|in\s+the\s+(?:morning|evening)|per\s+day|a\s+day";
 
     [GeneratedRegex(@"\G\s*,?\s*(?:"
@@ -28,9 +28,9 @@ internal static partial class MedicationRule
         + @"|(?<strength>\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?)(?![\d/])"
         + @"|(?<form>ER|XR|CR|SR|IR|XL|LA|ODT|DR|EC|DS|HCL|hydrochloride|citrate|sodium|potassium|tartrate|succinate|extended[- ]release|immediate[- ]release|gel|cream|ointment|lotion|patch(?:es)?|tabs?|tablets?|capsules?|caps|suspension|solution|liquid|dose\s?pa(?:c)?k|dosepak|transdermal|topical)\b"
         + @"|(?<dose>(?:one|two|three|half|1/2|\d+(?:\s*(?:-|to)\s*\d+)?|one\s+to\s+two|one\s+or\s+two)\s+(?:tabs?|tablets?|capsules?|caps|pills?|patch(?:es)?|puffs?|drops?|sprays?|applications?)\b|(?:one|two|three|\d)(?=\s+(?:by\s+mouth|orally|p\.?o\.?\b)))"
-        + @"|(?<route>by\s+mouth|orally|p\.?o\.?(?!\w)|topically|transdermally|intramuscularly|sublingually|per\s+rectum)"
+        + @"|(?<route>by\s+mouth|orally|p\.o\.?(?!\w)|po\b|topically|transdermally|intramuscularly|sublingually|per\s+rectum)"
         + @"|(?<freq>" + Frequency + ")"
-        + @"|(?<prn>as\s+needed|p\.?r\.?n\.?(?!\w)|as\s+necessary|when\s+needed)"
+        + @"|(?<prn>as\s+needed|p\.r\.n\.?(?!\w)|prn\b|as\s+necessary|when\s+needed)"
         + @"|(?:#\s*|No\.\s*|number\s+|quantity(?:\s+of)?:?\s*|qty:?\s*|(?:with\s+)?a\s+quantity\s+of\s+|x\s*|×\s*)(?<q>\d{1,4})\b(?!\s*(?:mg|weeks?|months?|times|days?\b(?!'?s?'?\s+supply)))"
         + @"|number\s+(?:[a-z]+[\s-]?){1,3}\s*\((?<q>\d{1,4})\)"
         + @"|(?:with\s+)?(?<r>one|two|three|four|five|\d+)\s+refills?\b"
@@ -61,7 +61,7 @@ internal static partial class MedicationRule
         + @"|(?<triptan>triptans?)"
         + @")\b";
 
-    [GeneratedRegex(@"\G" + ClassesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + ClassesPattern + ")", Options)]
     private static partial Regex ClassRegex();
 
     internal static readonly AnchoredPattern Classes = new("drug class", ClassRegex, ClassesPattern, Options, atNumbers: false,
@@ -198,10 +198,13 @@ internal static partial class MedicationRule
         return end;
     }
 
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?|one|two|three|four|five|six|eight|twelve)", Options)]
+    private static partial Regex IntervalRegex();
+
     /// <summary>The most administrations a day a frequency allows: "twice a day" 2, "q6h" 4, "every 4-6 hours" 6.</summary>
     internal static double? DosesPerDay(string frequency)
     {
-        var f = Regex.Replace(frequency.ToLowerInvariant(), @"[.\s]+", " ").Trim();
+        var f = TextSplitter.Squash(frequency.ToLowerInvariant(), " ", ".");
         var compact = f.Replace(" ", "", StringComparison.Ordinal);
         switch (compact)
         {
@@ -218,7 +221,7 @@ internal static partial class MedicationRule
         if (f.StartsWith("every ", StringComparison.Ordinal) || compact.StartsWith('q'))
         {
             // "every 4-6 hours", "q6h", "q 4-6 hrs": the shortest interval gives the most doses.
-            var m = Regex.Match(f, @"(?<n>\d+(?:\.\d+)?|one|two|three|four|five|six|eight|twelve)");
+            var m = IntervalRegex().Match(f);
             if (!m.Success || Document.Number(m.Groups["n"].Value) is not { } n || n <= 0) return null;
             return f.Contains("day", StringComparison.Ordinal) ? 1 / n : 24 / n;
         }

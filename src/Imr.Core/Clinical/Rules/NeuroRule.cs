@@ -18,7 +18,7 @@ internal static partial class NeuroRule
     private const string SensationsPattern =
         @"\b(?:(?<inherent>hyp(?:o)?a?esthesias?|hyper(?:a)?esthesias?|dys(?:a)?esthesias?|hyposensorium|hypersensitivity|allodynia)|(?<anchor>sensation|sensory(?:\s+(?:exam(?:ination)?|function|testing))?|sensibility|light\s+touch|pinprick))\b";
 
-    [GeneratedRegex(@"\G" + SensationsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + SensationsPattern + ")", Options)]
     private static partial Regex SensoryRegex();
 
     internal static readonly AnchoredPattern Sensations = new("sensation", SensoryRegex, SensationsPattern, Options, atNumbers: false,
@@ -26,9 +26,9 @@ internal static partial class NeuroRule
 
     // --- strength
     private const string GradesPattern =
-        @"(?<![\w/.])(?<g>[0-5](?:\s*(?:\+|-|minus|plus)(?!\s*\d))?)\s*(?:/|out\s+of|over|of)\s*5(?![\d/.])|(?<![\w/.])(?<g>[0-5][+-]?)\s*-\s*5(?=\s+(?:motor\s+|muscle\s+)?(?:strength|power|motor))";
+        @"(?<![\w/.])(?<g>[0-5](?:\s*(?:\+|-|minus|plus)(?!\s*\d))?)\s*(?:/|out\s+of|over|of)\s*5(?![\d/]|\.\d)|(?<![\w/.])(?<g>[0-5][+-]?)\s*-\s*5(?=\s+(?:motor\s+|muscle\s+)?(?:strength|power|motor))";
 
-    [GeneratedRegex(@"\G" + GradesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + GradesPattern + ")", Options)]
     private static partial Regex GradeRegex();
 
     internal static readonly AnchoredPattern Grades = new("strength grade", GradeRegex, GradesPattern, Options, atNumbers: true,
@@ -43,7 +43,7 @@ internal static partial class NeuroRule
     private const string StrengthsPattern =
         @"\b(?:(?<weak>weak(?:ness|ened)?(?!\s+(?:wish|desire|argument|evidence|support|link|association|correlation|recommendation))|paresis|motor\s+(?:deficits?|loss|weakness)|(?:decreased|diminished|reduced)\s+(?:motor\s+|muscle\s+|grip\s+)?(?:strength|power))|(?<anchor>(?:motor|muscle)\s+(?:strength|power|function|exam(?:ination)?)|strength))\b";
 
-    [GeneratedRegex(@"\G" + StrengthsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + StrengthsPattern + ")", Options)]
     private static partial Regex StrengthRegex();
 
     internal static readonly AnchoredPattern Strengths = new("strength", StrengthRegex, StrengthsPattern, Options, atNumbers: false,
@@ -53,7 +53,7 @@ internal static partial class NeuroRule
     private const string ReflexesPattern =
         @"\b(?:(?<hyper>hyperreflexia|clonus|hyper-?reflexic)|(?<hypo>hyporeflexia|areflexia|hypo-?reflexic)|(?<anchor>(?:deep\s+tendon\s+|tendon\s+)?reflex(?:es)?|(?-i:DTRs?)|(?:ankle|knee)\s+jerks?))\b";
 
-    [GeneratedRegex(@"\G" + ReflexesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + ReflexesPattern + ")", Options)]
     private static partial Regex ReflexRegex();
 
     internal static readonly AnchoredPattern ReflexWords = new("reflex", ReflexRegex, ReflexesPattern, Options, atNumbers: false,
@@ -80,41 +80,85 @@ internal static partial class NeuroRule
     private static partial Regex SensoryBeforeRegex();
 
     // --- signs
+    private const string SignHead = @"\b(?:";
+    private const string SignTail = @")";
+    private const string SignSlr = @"(?<slr>(?:(?:seated|supine|sitting|single|crossed|contralateral)\s+)?straight[- ]leg[- ]rais(?:e|es|ing)(?:\s+(?:tests?|testing|signs?|maneuvers?))?|(?-i:SLR)s?|Las[eè]gue['’]?s?(?:\s+(?:tests?|signs?))?)";
+    private const string SignSpurling = @"(?<spurling>Spurling['’]?s?(?:\s+(?:tests?|signs?|maneuvers?|manoeuvres?))?)";
+    private const string SignTinel = @"(?<tinel>Tinel['’]?s?(?:\s+(?:tests?|signs?))?)";
+    private const string SignPhalen = @"(?<phalen>(?:reverse\s+)?Phalen['’]?s?(?:\s+(?:tests?|signs?|maneuvers?))?)";
+    private const string SignHoffmann = @"(?<hoffmann>Hoffman{1,2}['’]?s?(?:\s+(?:tests?|signs?))?)";
+    private const string SignBabinski = @"(?<babinski>Babinski['’]?s?(?:\s+(?:tests?|signs?))?)";
+    private const string SignFemoral = @"(?<femoral>femoral\s+(?:nerve\s+)?stretch(?:\s+tests?)?)";
+    private const string SignSlump = @"(?<slump>slump\s+tests?)";
+    private const string SignDurkan = @"(?<durkan>Durkan['’]?s?(?:\s+tests?)?)";
+    private const string SignRomberg = @"(?<romberg>Romberg['’]?s?(?:\s+(?:tests?|signs?))?)";
     private const string SignsPattern =
-        @"\b(?:"
-        + @"(?<slr>(?:(?:seated|supine|sitting|single|crossed|contralateral)\s+)?straight[- ]leg[- ]rais(?:e|es|ing)(?:\s+(?:tests?|testing|signs?|maneuvers?))?|(?-i:SLR)s?|Las[eè]gue['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @"|(?<spurling>Spurling['’]?s?(?:\s+(?:tests?|signs?|maneuvers?|manoeuvres?))?)"
-        + @"|(?<tinel>Tinel['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @"|(?<phalen>(?:reverse\s+)?Phalen['’]?s?(?:\s+(?:tests?|signs?|maneuvers?))?)"
-        + @"|(?<hoffmann>Hoffman{1,2}['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @"|(?<babinski>Babinski['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @"|(?<femoral>femoral\s+(?:nerve\s+)?stretch(?:\s+tests?)?)"
-        + @"|(?<slump>slump\s+tests?)"
-        + @"|(?<durkan>Durkan['’]?s?(?:\s+tests?)?)"
-        + @"|(?<romberg>Romberg['’]?s?(?:\s+(?:tests?|signs?))?)"
-        + @")";
+        SignHead + SignSlr + "|" + SignSpurling + "|" + SignTinel + "|" + SignPhalen + "|" + SignHoffmann + "|" + SignBabinski + "|" + SignFemoral + "|" + SignSlump + "|" + SignDurkan + "|" + SignRomberg + SignTail;
 
-    [GeneratedRegex(@"\G" + SignsPattern, Options)]
-    private static partial Regex SignRegex();
+    [GeneratedRegex(@"\G(?:" + SignHead + SignSlr + SignTail + ")", Options)]
+    private static partial Regex SignRegexSlr();
 
-    internal static readonly AnchoredPattern SignWords = new("nerve sign", SignRegex, SignsPattern, Options, atNumbers: false,
+    [GeneratedRegex(@"\G(?:" + SignHead + SignSpurling + SignTail + ")", Options)]
+    private static partial Regex SignRegexSpurling();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignTinel + SignTail + ")", Options)]
+    private static partial Regex SignRegexTinel();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignPhalen + SignTail + ")", Options)]
+    private static partial Regex SignRegexPhalen();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignHoffmann + SignTail + ")", Options)]
+    private static partial Regex SignRegexHoffmann();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignBabinski + SignTail + ")", Options)]
+    private static partial Regex SignRegexBabinski();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignFemoral + SignTail + ")", Options)]
+    private static partial Regex SignRegexFemoral();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignSlump + SignTail + ")", Options)]
+    private static partial Regex SignRegexSlump();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignDurkan + SignTail + ")", Options)]
+    private static partial Regex SignRegexDurkan();
+
+    [GeneratedRegex(@"\G(?:" + SignHead + SignRomberg + SignTail + ")", Options)]
+    private static partial Regex SignRegexRomberg();
+
+    internal static readonly AnchoredPattern SignWords = new("nerve sign", [SignRegexSlr, SignRegexSpurling, SignRegexTinel, SignRegexPhalen, SignRegexHoffmann, SignRegexBabinski, SignRegexFemoral, SignRegexSlump, SignRegexDurkan, SignRegexRomberg], SignsPattern, Options, atNumbers: false,
         "seated supine sitting single crossed contralateral straight slr slrs lasegue lasègue spurling tinel phalen reverse hoffman hoffmann babinski femoral slump durkan romberg");
 
     // --- symptoms and diagnoses
+    private const string SymptomHead = @"\b(?:";
+    private const string SymptomTail = @")\b";
+    private const string SymptomRadic = @"(?<radic>radiculopath(?:y|ies|ic)|radiculitis|radicular(?:\s+(?:pain|symptoms?|complaints?|findings?|signs?|component|features))?|sciatica|nerve\s+root\s+(?:irritation|impingement|compression|involvement|tension))";
+    private const string SymptomRadiating = @"(?<radiating>radiat(?:ing|es|ed|ion)(?:\s+of\s+(?:[\w-]+\s+){0,2}pain)?\s+(?:down|to|into|along|toward|towards|through|distally))";
+    private const string SymptomNumb = @"(?<numb>numbness|numb)";
+    private const string SymptomTingle = @"(?<tingle>tingling|pins\s+and\s+needles)";
+    private const string SymptomPar = @"(?<par>par(?:a)?esthesias?|paresthetic)";
+    private const string SymptomDeficit = @"(?<deficit>(?:focal\s+)?neurolog(?:ic|ical)\s+(?:deficits?|dysfunction|impairment|findings?|compromise|signs?|changes?|abnormalit(?:y|ies)|involvement|symptoms?|loss)|neuromotor\s+deficits?|(?<intact>neurologically\s+intact|neurovascularly\s+intact)|(?:motor\s+(?:or|and|/)\s+sensory|sensory\s+(?:or|and|/)\s+motor|sensorimotor)\s+deficits?)";
     private const string SymptomsPattern =
-        @"\b(?:"
-        + @"(?<radic>radiculopath(?:y|ies|ic)|radiculitis|radicular(?:\s+(?:pain|symptoms?|complaints?|findings?|signs?|component|features))?|sciatica|nerve\s+root\s+(?:irritation|impingement|compression|involvement|tension))"
-        + @"|(?<radiating>radiat(?:ing|es|ed|ion)(?:\s+of\s+(?:[\w-]+\s+){0,2}pain)?\s+(?:down|to|into|along|toward|towards|through|distally))"
-        + @"|(?<numb>numbness|numb)"
-        + @"|(?<tingle>tingling|pins\s+and\s+needles)"
-        + @"|(?<par>par(?:a)?esthesias?|paresthetic)"
-        + @"|(?<deficit>(?:focal\s+)?neurolog(?:ic|ical)\s+(?:deficits?|dysfunction|impairment|findings?|compromise|signs?|changes?|abnormalit(?:y|ies)|involvement|symptoms?|loss)|neuromotor\s+deficits?|(?<intact>neurologically\s+intact|neurovascularly\s+intact)|(?:motor\s+(?:or|and|/)\s+sensory|sensory\s+(?:or|and|/)\s+motor|sensorimotor)\s+deficits?)"
-        + @")\b";
+        SymptomHead + SymptomRadic + "|" + SymptomRadiating + "|" + SymptomNumb + "|" + SymptomTingle + "|" + SymptomPar + "|" + SymptomDeficit + SymptomTail;
 
-    [GeneratedRegex(@"\G" + SymptomsPattern, Options)]
-    private static partial Regex SymptomRegex();
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomRadic + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexRadic();
 
-    internal static readonly AnchoredPattern SymptomWords = new("neurological symptom", SymptomRegex, SymptomsPattern, Options, atNumbers: false,
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomRadiating + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexRadiating();
+
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomNumb + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexNumb();
+
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomTingle + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexTingle();
+
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomPar + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexPar();
+
+    [GeneratedRegex(@"\G(?:" + SymptomHead + SymptomDeficit + SymptomTail + ")", Options)]
+    private static partial Regex SymptomRegexDeficit();
+
+    internal static readonly AnchoredPattern SymptomWords = new("neurological symptom", [SymptomRegexRadic, SymptomRegexRadiating, SymptomRegexNumb, SymptomRegexTingle, SymptomRegexPar, SymptomRegexDeficit], SymptomsPattern, Options, atNumbers: false,
         "radiculopathy radiculopathies radiculopathic radiculitis radicular sciatica nerve radiating radiates radiated radiation numbness numb tingling pins paresthesia paresthesias paraesthesia paraesthesias paresthetic focal neurologic neurological neuromotor neurologically neurovascularly motor sensory sensorimotor");
 
     public static AnchoredPattern[] Patterns => [Sensations, Grades, Strengths, ReflexWords, SignWords, SymptomWords];
@@ -184,7 +228,7 @@ internal static partial class NeuroRule
             if (keyword.Success) start = keyword.Index;
             var trailing = StrengthAfterGradeRegex().Match(text, end, Math.Min(30, text.Length - end));
             if (trailing.Success) end += trailing.Length;
-            var grade = System.Text.RegularExpressions.Regex.Replace(m.Groups["g"].Value, @"\s+", "").Replace("minus", "-", StringComparison.OrdinalIgnoreCase).Replace("plus", "+", StringComparison.OrdinalIgnoreCase);
+            var grade = TextSplitter.Squash(m.Groups["g"].Value, "").Replace("minus", "-", StringComparison.OrdinalIgnoreCase).Replace("plus", "+", StringComparison.OrdinalIgnoreCase);
             var normal = grade == "5";
             Add(doc, NeuroFindingKind.Weakness, start, end, normal, detail: $"{grade}/5", assertion: Measured(doc, start, end, normal));
         }
@@ -246,7 +290,7 @@ internal static partial class NeuroRule
         var g = m.Groups["g"];
         if (g.Success)
         {
-            var grade = System.Text.RegularExpressions.Regex.Replace(g.Value, @"\s+", "");
+            var grade = TextSplitter.Squash(g.Value, "");
             var digit = grade.FirstOrDefault(char.IsDigit);
             return (digit == '2', grade, g.Index + g.Length);
         }

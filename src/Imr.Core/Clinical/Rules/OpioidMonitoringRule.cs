@@ -7,18 +7,28 @@ internal static partial class OpioidMonitoringRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
+    private const string MonitorHead = @"\b(?:";
+    private const string MonitorTail = @")\b";
+    private const string MonitorUds = @"(?<uds>urine\s+(?:drug|tox(?:icology)?)(?:\s+(?:screens?|screenings?|tests?|testing|panels?|results?|reports?))?|urine\s+toxicology|(?-i:UDS|UDT|UTOX)s?|drug\s+(?:screens?|screening|testing|tests?)|toxicology\s+(?:screens?|screening|testing|reports?|results?))";
+    private const string MonitorCures = @"(?<cures>(?-i:CURES)(?:\s+(?:reports?|reviews?|database|checks?|query|search))?|(?-i:PDMP|PMP)|prescription\s+(?:drug\s+)?monitoring(?:\s+program)?)";
+    private const string MonitorAgreement = @"(?<agreement>(?:opioid|narcotic|pain|medication|controlled\s+substance)\s+(?:treatment\s+|management\s+)?(?:agreements?|contracts?))";
+    private const string MonitorRisk = @"(?<risk>opioid\s+risk\s+(?:tool|assessment|screening)|(?-i:ORT|SOAPP(?:-R)?|COMM)\b|risk\s+assessment\s+for\s+(?:opioid|addiction|abuse)\w*)";
     private const string MonitorsPattern =
-        @"\b(?:"
-        + @"(?<uds>urine\s+(?:drug|tox(?:icology)?)(?:\s+(?:screens?|screenings?|tests?|testing|panels?|results?|reports?))?|urine\s+toxicology|(?-i:UDS|UDT|UTOX)s?|drug\s+(?:screens?|screening|testing|tests?)|toxicology\s+(?:screens?|screening|testing|reports?|results?))"
-        + @"|(?<cures>(?-i:CURES)(?:\s+(?:reports?|reviews?|database|checks?|query|search))?|(?-i:PDMP|PMP)|prescription\s+(?:drug\s+)?monitoring(?:\s+program)?)"
-        + @"|(?<agreement>(?:opioid|narcotic|pain|medication|controlled\s+substance)\s+(?:treatment\s+|management\s+)?(?:agreements?|contracts?))"
-        + @"|(?<risk>opioid\s+risk\s+(?:tool|assessment|screening)|(?-i:ORT|SOAPP(?:-R)?|COMM)\b|risk\s+assessment\s+for\s+(?:opioid|addiction|abuse)\w*)"
-        + @")\b";
+        MonitorHead + MonitorUds + "|" + MonitorCures + "|" + MonitorAgreement + "|" + MonitorRisk + MonitorTail;
 
-    [GeneratedRegex(@"\G" + MonitorsPattern, Options)]
-    private static partial Regex MonitoringRegex();
+    [GeneratedRegex(@"\G(?:" + MonitorHead + MonitorUds + MonitorTail + ")", Options)]
+    private static partial Regex MonitoringRegexUds();
 
-    internal static readonly AnchoredPattern Monitors = new("opioid monitoring", MonitoringRegex, MonitorsPattern, Options, atNumbers: false,
+    [GeneratedRegex(@"\G(?:" + MonitorHead + MonitorCures + MonitorTail + ")", Options)]
+    private static partial Regex MonitoringRegexCures();
+
+    [GeneratedRegex(@"\G(?:" + MonitorHead + MonitorAgreement + MonitorTail + ")", Options)]
+    private static partial Regex MonitoringRegexAgreement();
+
+    [GeneratedRegex(@"\G(?:" + MonitorHead + MonitorRisk + MonitorTail + ")", Options)]
+    private static partial Regex MonitoringRegexRisk();
+
+    internal static readonly AnchoredPattern Monitors = new("opioid monitoring", [MonitoringRegexUds, MonitoringRegexCures, MonitoringRegexAgreement, MonitoringRegexRisk], MonitorsPattern, Options, atNumbers: false,
         "urine uds udss udt udts utox drug toxicology cures pdmp pmp prescription opioid narcotic pain medication controlled ort soapp comm risk");
 
     // The result after the test, in its clause. Inconsistency first: "not consistent" is not "consistent".
@@ -34,7 +44,7 @@ internal static partial class OpioidMonitoringRule
         + @"|misuse|abuse|addiction|overuse|over-use|escalat(?:ing|ion\s+of)\s+(?:doses?|use)"
         + @")\b";
 
-    [GeneratedRegex(@"\G" + AberrationsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + AberrationsPattern + ")", Options)]
     private static partial Regex AberrantRegex();
 
     internal static readonly AnchoredPattern Aberrations = new("aberrant behaviour", AberrantRegex, AberrationsPattern, Options, atNumbers: false,
@@ -64,20 +74,24 @@ internal static partial class OpioidMonitoringRule
                     : MonitoringResult.Negative;
                 resultEvidence = doc.Evidence(r.Index, r.Index + r.Length);
             }
-            doc.OpioidMonitoring.Add(doc.Asserted(new OpioidMonitoring
+            // "was negative for opioids" is the result, not a missing test: triggers after the test do not count.
+            var (assertion, subject) = doc.Context.Assess(m.Index, end, ignore: TriggerType.Possible, triggersUntil: end);
+            doc.OpioidMonitoring.Add(new OpioidMonitoring
             {
+                Assertion = assertion,
+                Subject = subject,
                 Evidence = doc.Evidence(m.Index, end),
                 Kind = kind,
                 Result = result,
                 ResultEvidence = resultEvidence,
-            }));
+            });
         }
         foreach (var m in doc.Matches(Aberrations))
         {
             doc.AberrantBehaviors.Add(doc.Asserted(new AberrantBehavior
             {
                 Evidence = doc.Evidence(m.Index, m.Index + m.Length),
-                Behavior = System.Text.RegularExpressions.Regex.Replace(m.Value.ToLowerInvariant(), @"\s+", " "),
+                Behavior = TextSplitter.Squash(m.Value.ToLowerInvariant(), " "),
             }));
         }
     }

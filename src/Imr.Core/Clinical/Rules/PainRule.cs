@@ -22,7 +22,7 @@ internal static partial class PainRule
     private const string ScoresPattern =
         Score;
 
-    [GeneratedRegex(@"\G" + ScoresPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + ScoresPattern + ")", Options)]
     private static partial Regex ScoreRegex();
 
     internal static readonly AnchoredPattern Scores = new("pain score", ScoreRegex, ScoresPattern, Options, atNumbers: true,
@@ -32,7 +32,7 @@ internal static partial class PainRule
     private const string ChangesPattern =
         @"\bfrom\s+(?<b>" + Score + @")\s+(?:down\s+|up\s+)?to\s+(?<a>" + Score + ")";
 
-    [GeneratedRegex(@"\G" + ChangesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + ChangesPattern + ")", Options)]
     private static partial Regex ChangeRegex();
 
     internal static readonly AnchoredPattern Changes = new("pain change", ChangeRegex, ChangesPattern, Options, atNumbers: false,
@@ -40,9 +40,9 @@ internal static partial class PainRule
 
     // A score without its scale, after a pain word: "pain rated at a 7", "pain level of 7".
     private const string BareScoresPattern =
-        @"\bpain\b[^.;]{0,40}?\b(?<kw>rated|rates|rating|graded|level|score|intensity|at)\s+(?:(?:his|her|their|the|it|pain|at|as|of|a|an)\s+){0,3}(?<lo>" + S + @")(?:\s*(?:-|to)\s*(?<hi>" + S + @"))?(?![\d.]|\s*(?:/|-|out\b|of\b|%|percent|degrees?|°|years?|months?|weeks?|days?|hours?|mg|times|x\b|on\b|sessions?|visits?))";
+        @"\bpain\b[^.;]{0,40}?\b(?<kw>rated|rates|rating|graded|level|score|intensity|at)\s+(?:(?:his|her|their|the|it|pain|at|as|of|a|an)\s+){0,3}(?<lo>" + S + @")(?:\s*(?:-|to)\s*(?<hi>" + S + @"))?(?!\d|\.\d|\s*(?:/|-|out\b|of\b|%|percent|degrees?|°|years?|months?|weeks?|days?|hours?|mg|times|x\b|on\b|sessions?|visits?))";
 
-    [GeneratedRegex(@"\G" + BareScoresPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + BareScoresPattern + ")", Options)]
     private static partial Regex BareScoreRegex();
 
     internal static readonly AnchoredPattern BareScores = new("pain score without scale", BareScoreRegex, BareScoresPattern, Options, atNumbers: false,
@@ -59,10 +59,10 @@ internal static partial class PainRule
     private const string PercentReliefsPattern =
         @"(?:(?:greater|more)\s+than\s+|approximately\s+|about\s+|over\s+|at\s+least\s+|around\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*%?\s*(?:-|–|to)\s*(?<pct2>\d{1,3}(?:\.\d+)?))?\s*(?:%|percent|per\s+cent)\s+(?:of\s+(?:his|her|the)\s+)?(?:(?:overall|pain|symptom|symptomatic|sustained|axial|functional|partial|total|reported|of|improvement\s+in|reduction\s+in|relief\s+of)\s+)*(?<word>relief|improvement|improved|reduction|decrease|better|resolved|resolution|benefit|less\s+pain|pain\s+reduction)\b"
         + @"|\b(?:relief|improvement|reduction|decrease)\s+(?:in\s+(?:his\s+|her\s+|the\s+)?(?:pain|symptoms)\s+)?(?:of|by)\s+(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?<pct2>\d{1,3}))?\s*(?:%|percent)"
-        + @"|\b(?:improved|better|relieved|reduced|decreased)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?<pct2>\d{1,3}))?\s*(?:%|percent)"
+        + @"|\b(?:improved|better|relieved)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?<pct2>\d{1,3}))?\s*(?:%|percent)"
         + @"|\b(?:(?:reduced|decreased|improved|relieved)\s+(?:(?:his|her|the)\s+)?(?:pain|symptoms)\s+by\s+(?:approximately\s+|about\s+)?(?<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent))";
 
-    [GeneratedRegex(@"\G" + PercentReliefsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + PercentReliefsPattern + ")", Options)]
     private static partial Regex PercentReliefRegex();
 
     internal static readonly AnchoredPattern PercentReliefs = new("percent relief", PercentReliefRegex, PercentReliefsPattern, Options, atNumbers: true,
@@ -72,7 +72,7 @@ internal static partial class PainRule
     private const string DurationReliefsPattern =
         @"\b(?<amt>\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+)?|(?:" + Lexicon.NumberWord + @")(?:\s*(?:-|to)\s*(?:" + Lexicon.NumberWord + @"))?)[-\s]+(?<unit>days?|weeks?|months?|years?)(?:'s|'|’s)?\s+(?:of\s+)?(?:(?:pain|symptom(?:atic)?|significant|good|sustained|complete|partial|excellent)\s+)*relief\b";
 
-    [GeneratedRegex(@"\G" + DurationReliefsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + DurationReliefsPattern + ")", Options)]
     private static partial Regex DurationReliefRegex();
 
     internal static readonly AnchoredPattern DurationReliefs = new("relief by duration", DurationReliefRegex, DurationReliefsPattern, Options, atNumbers: true,

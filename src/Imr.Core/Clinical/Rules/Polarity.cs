@@ -11,7 +11,7 @@ internal static partial class Polarity
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"^(?:\s+(?:tests?|testing|signs?|maneuvers?|manoeuvres?|was|is|were|are|on|the|left|right|bilaterally|bilateral|side|sides|at|\d+|degrees?|°|reported|noted|found|to|be|also|both|in|of|elbow|wrist|hand|knee|shoulder|hip|lower|upper|extremit(?:y|ies)|legs?|arms?|slightly|mildly|strongly|again|reportedly|elicited|today|with\s+pain))*\s*[,:]?\s+(?:(?<pos>positive)|(?<neg>negative))\b", Options)]
+    [GeneratedRegex(@"^(?:\s+(?:tests?|testing|signs?|maneuvers?|manoeuvres?|was|is|were|are|on|the|left|right|bilaterally|bilateral|side|sides|at|\d+|degrees?|°|reported|noted|found|to|be|also|both|in|of|elbow|wrist|hand|knee|shoulder|hip|lower|upper|extremit(?:y|ies)|legs?|arms?|slightly|mildly|strongly|again|reportedly|elicited|today|with\s+pain))*\s*:?\s+(?:(?<pos>positive)|(?<neg>negative))\b", Options)]
     private static partial Regex AfterRegex();
 
     [GeneratedRegex(@"\b(?:(?<pos>positive)|(?<neg>negative))\s+(?:(?:for|bilateral|left|right|seated|supine|sitting|single|a|an|the)\s+)*$", Options)]

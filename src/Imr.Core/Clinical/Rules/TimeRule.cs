@@ -15,7 +15,7 @@ internal static partial class TimeRule
     private const string NumericDatesPattern =
         @"(?<![\w/.\-])(?<m>\d{1,2})\s?(?<sep>[-/])\s?(?<d>\d{1,2})\s?\k<sep>\s?(?<y>\d{4}|\d{2})(?![\w/]|-\d|\.\d)";
 
-    [GeneratedRegex(@"\G" + NumericDatesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + NumericDatesPattern + ")", Options)]
     private static partial Regex NumericDateRegex();
 
     internal static readonly AnchoredPattern NumericDates = new("numeric date", NumericDateRegex, NumericDatesPattern, Options, atNumbers: true,
@@ -24,7 +24,7 @@ internal static partial class TimeRule
     private const string MonthYearsPattern =
         @"(?<![\w/.\-])(?<m>\d{1,2})/(?<y>(?:19|20)\d{2})(?![\w/]|-\d)";
 
-    [GeneratedRegex(@"\G" + MonthYearsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + MonthYearsPattern + ")", Options)]
     private static partial Regex MonthYearRegex();
 
     internal static readonly AnchoredPattern MonthYears = new("month and year", MonthYearRegex, MonthYearsPattern, Options, atNumbers: true,
@@ -33,7 +33,7 @@ internal static partial class TimeRule
     private const string WrittenDatesPattern =
         @"\b(?:" + Month + @"\s+(?:(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?<y>(?:19|20)\d{2})|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @",?\s+(?<y>(?:19|20)\d{2}))\b";
 
-    [GeneratedRegex(@"\G" + WrittenDatesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + WrittenDatesPattern + ")", Options)]
     private static partial Regex WrittenDateRegex();
 
     internal static readonly AnchoredPattern WrittenDates = new("written date", WrittenDateRegex, WrittenDatesPattern, Options, atNumbers: true,
@@ -42,7 +42,7 @@ internal static partial class TimeRule
     private const string YearsPattern =
         @"\b(?<rel>since|in|from|until|through|during|of|by|circa)\s+(?<y>(?:19|20)\d{2})\b(?![/\-]\d)";
 
-    [GeneratedRegex(@"\G" + YearsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + YearsPattern + ")", Options)]
     private static partial Regex YearRegex();
 
     internal static readonly AnchoredPattern Years = new("year", YearRegex, YearsPattern, Options, atNumbers: false,
@@ -71,7 +71,7 @@ internal static partial class TimeRule
         @"\b(?:(?<rel>for|x|over|lasting|past|last|within|in|after|of)\s+(?:(?:the|past|last|next|about|approximately|approx\.|almost|nearly|over|at\s+least|more\s+than|greater\s+than|less\s+than|roughly)\s+)*)?"
         + @"(?:" + Amount + @"[-\s]*|(?<=\b(?:past|last|next)\s))(?<unit>hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)(?:'s|'|’s)?(?![\w-])(?<old>[-\s]+old)?(?<ago>\s+ago)?";
 
-    [GeneratedRegex(@"\G" + DurationsPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + DurationsPattern + ")", Options)]
     private static partial Regex DurationRegex();
 
     internal static readonly AnchoredPattern Durations = new("duration", DurationRegex, DurationsPattern, Options, atNumbers: true,
@@ -167,7 +167,7 @@ internal static partial class TimeRule
                 return (whole + num / den, whole + num / den);
             return null;
         }
-        var normalized = System.Text.RegularExpressions.Regex.Replace(amount, @"\s+", " ");
+        var normalized = TextSplitter.Squash(amount, " ");
         if (Document.Number(normalized) is { } single) return (single, single);
         foreach (var separator in (ReadOnlySpan<string>)[" to ", "-", "–"])
         {

@@ -11,40 +11,116 @@ internal static partial class TreatmentRule
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // More specific kinds first: at one position the first alternative that fits wins.
+    private const string TxHead = @"\b(?:";
+    private const string TxTail = @")\b";
+    private const string TxChiro = @"(?<chiro>chiropractic(?:\s+(?:physiotherapy|therapy|care|treatments?|manipulations?|manipulative\s+therapy|adjustments?))?|chiropractors?|chirotherapy|spinal\s+manipulation|manipulative\s+therapy)";
+    private const string TxOt = @"(?<ot>occupational\s+therap(?:y|ies)|hand\s+therap(?:y|ies)|(?-i:OT)(?=\s+(?:sessions?|visits?|evaluation|treatments?|\(|x\s*\d|\d)))";
+    private const string TxFrp = @"(?<frp>functional\s+restoration(?:\s+program)?|work\s+hardening|work\s+conditioning|multidisciplinary\s+pain\s+(?:program|management)|(?-i:FRP))";
+    private const string TxPt = @"(?<pt>physical\s+therap(?:y|ies)|physiotherapy|physical\s+medicine|aqua(?:tic)?\s+therapy|pool\s+therapy|(?-i:PT)(?!-))";
+    private const string TxAcu = @"(?<acu>(?:electro-?)?acupuncture)";
+    private const string TxMassage = @"(?<massage>massage(?:\s+therapy)?|myofascial\s+release)";
+    private const string TxEsi = @"(?<esi>(?:transforaminal\s+|interlaminar\s+|caudal\s+)?epidural\s+steroid\s+injections?|(?:transforaminal\s+|interlaminar\s+|caudal\s+)?epidural(?:\s+(?:injections?|blocks?|steroids?))?s?|(?-i:T?ESIs?))";
+    private const string TxMbb = @"(?<mbb>medial\s+branch\s+(?:nerve\s+)?blocks?|(?-i:MBBs?)|medial\s+blocks?)";
+    private const string TxRfa = @"(?<rfa>radio\s?frequency(?:\s+(?:ablations?|neurotom(?:y|ies)|rhizotom(?:y|ies)|lesioning|denervation|treatments?))?|rhizotom(?:y|ies)|neurotom(?:y|ies)|(?-i:RFAs?)(?!\s+(?:form|dated|for\b|was\s+(?:dated|signed|submitted|received)|is\s+dated|signed|submitted|received|request)))";
+    private const string TxFacet = @"(?<facet>facet\s+(?:joint\s+)?(?:injections?|blocks?)|facet\s+joint\s+(?:steroid\s+)?injections?)";
+    private const string TxTpi = @"(?<tpi>trigger\s+point\s+injections?|(?-i:TPIs?))";
+    private const string TxBlock = @"(?<block>(?:greater\s+)?(?:occipital|stellate\s+ganglion|suprascapular|genicular|sympathetic|selective|lumbar\s+sympathetic|intercostal|peripheral)\s+(?:nerve\s+)?blocks?|nerve\s+blocks?)";
+    private const string TxJoint = @"(?<joint>(?:cortico)?steroid\s+(?:injections?|shots?)|cortisone\s+(?:injections?|shots?)|intra-?articular\s+(?:\w+\s+)?injections?|(?:sacroiliac|(?-i:SI)|knee|shoulder|hip|subacromial|bursa|carpal\s+tunnel|joint|elbow|wrist|ankle)\s+(?:joint\s+)?(?:corticosteroid\s+|steroid\s+)?injections?|platelet[- ]rich\s+plasma(?:\s+injections?)?|(?-i:PRP)(?:\s+injections?)?|viscosupplementation|hyaluronic\s+acid\s+injections?|Synvisc(?:-one)?|Euflexxa|Orthovisc|Supartz|prolotherapy)";
+    private const string TxScs = @"(?<scs>spinal\s+cord\s+stimulat(?:or|ion)(?:\s+trial)?|(?-i:SCS))";
+    private const string TxTens = @"(?<tens>(?-i:TENS)(?:\s+unit)?|transcutaneous\s+electrical\s+nerve\s+stimulat(?:ion|or)(?:\s+unit)?|electrical\s+(?:nerve\s+|muscle\s+)?stimulat(?:ion|or)(?:\s+unit)?|interferential(?:\s+(?:unit|stimulator|current|therapy))?|(?-i:NMES))";
+    private const string TxHep = @"(?<hep>home\s+exercises?(?:\s+program(?:me)?)?|(?-i:HEP)|home\s+stretching)";
+    private const string TxConservative = @"(?<conservative>conservative\s+(?:care|treatments?|therapy|therapies|management|measures|modalities)|first[- ]line\s+(?:treatments?|therapy|therapies|medications?))";
+    private const string TxActivity = @"(?<activity>activity\s+modifications?|modified\s+activit(?:y|ies)|activity\s+restrictions?)";
+    private const string TxRest = @"(?<rest>bed\s+rest|rest(?!\s+of\b|s\b|ed\b|ing\b))";
+    private const string TxBrace = @"(?<brace>braces?|bracing|splints?|splinting|(?:lumbar|back|wrist|knee|cervical|ankle)\s+supports?|cervical\s+collar|orthotics?|orthos[ie]s|(?:fracture\s+|walking\s+|cam\s+)?boot|sling)";
+    private const string TxPsych = @"(?<psych>psychotherapy|cognitive\s+behavio(?:u)?ral\s+therapy|(?-i:CBT)|psycholog(?:ical|ist)\s+(?:treatment|therapy|counseling|sessions?)|biofeedback)";
+    private const string TxShock = @"(?<shock>(?:extracorporeal\s+)?shock\s?wave(?:\s+therapy)?|(?-i:ESWT))";
+    private const string TxHeat = @"(?<heat>ice(?:[- ]heat|\s+and\s+heat)?(?:\s+therapy)?|heat(?:\s+therapy)?|cold\s+therapy(?:\s+unit)?|cryotherapy|hot\s+(?:and|/)\s+cold(?:\s+therapy)?|(?:ice|heat|hot|cold)\s+packs?)";
+    private const string TxSurgery = @"(?<surgery>surger(?:y|ies)|surgical\s+(?:intervention|repair|treatment|procedures?)|operations?|(?:spinal\s+|lumbar\s+|cervical\s+)?fusion|laminectomy|laminotomy|(?:micro)?discectomy|foraminotomy|(?:surgical\s+)?decompression|arthroscop(?:y|ic\s+\w+)|arthroplasty|(?:total\s+)?(?:knee|hip|shoulder)\s+replacement|(?-i:ORIF)|open\s+reduction(?:\s+and)?[/\s]+internal\s+fixation|(?:carpal|cubital)\s+tunnel\s+release|trigger\s+finger\s+release|rotator\s+cuff\s+repair|meniscectomy|menisc(?:al|us)\s+repair|(?:ACL|ligament)\s+reconstruction|tenotomy|exploratory\s+laparotomy|(?:colon\s+)?resection)";
+    private const string TxMeds = @"(?<meds>medication\s+management|medication\s+therapy|pharmacotherapy|(?:oral\s+|pain\s+|prescription\s+)?medications?)";
+    private const string TxInj = @"(?<inj>injections?)";
     private const string TreatmentsPattern =
-        @"\b(?:"
-        + @"(?<chiro>chiropractic(?:\s+(?:physiotherapy|therapy|care|treatments?|manipulations?|manipulative\s+therapy|adjustments?))?|chiropractors?|chirotherapy|spinal\s+manipulation|manipulative\s+therapy)"
-        + @"|(?<ot>occupational\s+therap(?:y|ies)|hand\s+therap(?:y|ies)|(?-i:OT)(?=\s+(?:sessions?|visits?|evaluation|treatments?|\(|x\s*\d|\d)))"
-        + @"|(?<frp>functional\s+restoration(?:\s+program)?|work\s+hardening|work\s+conditioning|multidisciplinary\s+pain\s+(?:program|management)|(?-i:FRP))"
-        + @"|(?<pt>physical\s+therap(?:y|ies)|physiotherapy|physical\s+medicine|aqua(?:tic)?\s+therapy|pool\s+therapy|(?-i:PT)(?!-))"
-        + @"|(?<acu>(?:electro-?)?acupuncture)"
-        + @"|(?<massage>massage(?:\s+therapy)?|myofascial\s+release)"
-        + @"|(?<esi>(?:transforaminal\s+|interlaminar\s+|caudal\s+)?epidural\s+steroid\s+injections?|(?:transforaminal\s+|interlaminar\s+|caudal\s+)?epidural(?:\s+(?:injections?|blocks?|steroids?))?s?|(?-i:T?ESIs?))"
-        + @"|(?<mbb>medial\s+branch\s+(?:nerve\s+)?blocks?|(?-i:MBBs?)|medial\s+blocks?)"
-        + @"|(?<rfa>radio\s?frequency(?:\s+(?:ablations?|neurotom(?:y|ies)|rhizotom(?:y|ies)|lesioning|denervation|treatments?))?|rhizotom(?:y|ies)|neurotom(?:y|ies)|(?-i:RFAs?)(?!\s+(?:form|dated|for\b|was\s+(?:dated|signed|submitted|received)|is\s+dated|signed|submitted|received|request)))"
-        + @"|(?<facet>facet\s+(?:joint\s+)?(?:injections?|blocks?)|facet\s+joint\s+(?:steroid\s+)?injections?)"
-        + @"|(?<tpi>trigger\s+point\s+injections?|(?-i:TPIs?))"
-        + @"|(?<block>(?:greater\s+)?(?:occipital|stellate\s+ganglion|suprascapular|genicular|sympathetic|selective|lumbar\s+sympathetic|intercostal|peripheral)\s+(?:nerve\s+)?blocks?|nerve\s+blocks?)"
-        + @"|(?<joint>(?:cortico)?steroid\s+(?:injections?|shots?)|cortisone\s+(?:injections?|shots?)|intra-?articular\s+(?:\w+\s+)?injections?|(?:sacroiliac|(?-i:SI)|knee|shoulder|hip|subacromial|bursa|carpal\s+tunnel|joint|elbow|wrist|ankle)\s+(?:joint\s+)?(?:corticosteroid\s+|steroid\s+)?injections?|platelet[- ]rich\s+plasma(?:\s+injections?)?|(?-i:PRP)(?:\s+injections?)?|viscosupplementation|hyaluronic\s+acid\s+injections?|Synvisc(?:-one)?|Euflexxa|Orthovisc|Supartz|prolotherapy)"
-        + @"|(?<scs>spinal\s+cord\s+stimulat(?:or|ion)(?:\s+trial)?|(?-i:SCS))"
-        + @"|(?<tens>(?-i:TENS)(?:\s+unit)?|transcutaneous\s+electrical\s+nerve\s+stimulat(?:ion|or)(?:\s+unit)?|electrical\s+(?:nerve\s+|muscle\s+)?stimulat(?:ion|or)(?:\s+unit)?|interferential(?:\s+(?:unit|stimulator|current|therapy))?|(?-i:NMES))"
-        + @"|(?<hep>home\s+exercises?(?:\s+program(?:me)?)?|(?-i:HEP)|home\s+stretching)"
-        + @"|(?<conservative>conservative\s+(?:care|treatments?|therapy|therapies|management|measures|modalities)|first[- ]line\s+(?:treatments?|therapy|therapies|medications?))"
-        + @"|(?<activity>activity\s+modifications?|modified\s+activit(?:y|ies)|activity\s+restrictions?)"
-        + @"|(?<rest>bed\s+rest|rest(?!\s+of\b|s\b|ed\b|ing\b))"
-        + @"|(?<brace>braces?|bracing|splints?|splinting|(?:lumbar|back|wrist|knee|cervical|ankle)\s+supports?|cervical\s+collar|orthotics?|orthos[ie]s|(?:fracture\s+|walking\s+|cam\s+)?boot|sling)"
-        + @"|(?<psych>psychotherapy|cognitive\s+behavio(?:u)?ral\s+therapy|(?-i:CBT)|psycholog(?:ical|ist)\s+(?:treatment|therapy|counseling|sessions?)|biofeedback)"
-        + @"|(?<shock>(?:extracorporeal\s+)?shock\s?wave(?:\s+therapy)?|(?-i:ESWT))"
-        + @"|(?<heat>ice(?:[- ]heat|\s+and\s+heat)?(?:\s+therapy)?|heat(?:\s+therapy)?|cold\s+therapy(?:\s+unit)?|cryotherapy|hot\s+(?:and|/)\s+cold(?:\s+therapy)?|(?:ice|heat|hot|cold)\s+packs?)"
-        + @"|(?<surgery>surger(?:y|ies)|surgical\s+(?:intervention|repair|treatment|procedures?)|operations?|(?:spinal\s+|lumbar\s+|cervical\s+)?fusion|laminectomy|laminotomy|(?:micro)?discectomy|foraminotomy|(?:surgical\s+)?decompression|arthroscop(?:y|ic\s+\w+)|arthroplasty|(?:total\s+)?(?:knee|hip|shoulder)\s+replacement|(?-i:ORIF)|open\s+reduction(?:\s+and)?[/\s]+internal\s+fixation|(?:carpal|cubital)\s+tunnel\s+release|trigger\s+finger\s+release|rotator\s+cuff\s+repair|meniscectomy|menisc(?:al|us)\s+repair|(?:ACL|ligament)\s+reconstruction|tenotomy|exploratory\s+laparotomy|(?:colon\s+)?resection)"
-        + @"|(?<meds>medication\s+management|medication\s+therapy|pharmacotherapy|(?:oral\s+|pain\s+|prescription\s+)?medications?)"
-        + @"|(?<inj>injections?)"
-        + @")\b";
+        TxHead + TxChiro + "|" + TxOt + "|" + TxFrp + "|" + TxPt + "|" + TxAcu + "|" + TxMassage + "|" + TxEsi + "|" + TxMbb + "|" + TxRfa + "|" + TxFacet + "|" + TxTpi + "|" + TxBlock + "|" + TxJoint + "|" + TxScs + "|" + TxTens + "|" + TxHep + "|" + TxConservative + "|" + TxActivity + "|" + TxRest + "|" + TxBrace + "|" + TxPsych + "|" + TxShock + "|" + TxHeat + "|" + TxSurgery + "|" + TxMeds + "|" + TxInj + TxTail;
 
-    [GeneratedRegex(@"\G" + TreatmentsPattern, Options)]
-    private static partial Regex TreatmentRegex();
+    [GeneratedRegex(@"\G(?:" + TxHead + TxChiro + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexChiro();
 
-    internal static readonly AnchoredPattern Treatments = new("treatment", TreatmentRegex, TreatmentsPattern, Options, atNumbers: false,
+    [GeneratedRegex(@"\G(?:" + TxHead + TxOt + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexOt();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxFrp + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexFrp();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxPt + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexPt();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxAcu + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexAcu();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxMassage + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexMassage();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxEsi + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexEsi();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxMbb + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexMbb();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxRfa + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexRfa();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxFacet + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexFacet();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxTpi + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexTpi();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxBlock + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexBlock();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxJoint + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexJoint();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxScs + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexScs();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxTens + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexTens();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxHep + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexHep();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxConservative + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexConservative();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxActivity + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexActivity();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxRest + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexRest();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxBrace + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexBrace();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxPsych + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexPsych();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxShock + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexShock();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxHeat + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexHeat();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxSurgery + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexSurgery();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxMeds + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexMeds();
+
+    [GeneratedRegex(@"\G(?:" + TxHead + TxInj + TxTail + ")", Options)]
+    private static partial Regex TreatmentRegexInj();
+
+    internal static readonly AnchoredPattern Treatments = new("treatment", [TreatmentRegexChiro, TreatmentRegexOt, TreatmentRegexFrp, TreatmentRegexPt, TreatmentRegexAcu, TreatmentRegexMassage, TreatmentRegexEsi, TreatmentRegexMbb, TreatmentRegexRfa, TreatmentRegexFacet, TreatmentRegexTpi, TreatmentRegexBlock, TreatmentRegexJoint, TreatmentRegexScs, TreatmentRegexTens, TreatmentRegexHep, TreatmentRegexConservative, TreatmentRegexActivity, TreatmentRegexRest, TreatmentRegexBrace, TreatmentRegexPsych, TreatmentRegexShock, TreatmentRegexHeat, TreatmentRegexSurgery, TreatmentRegexMeds, TreatmentRegexInj], TreatmentsPattern, Options, atNumbers: false,
         "chiropractic chiropractor chiropractors chirotherapy spinal manipulative occupational hand ot functional work multidisciplinary frp physical physiotherapy aqua aquatic pool pt electro electroacupuncture acupuncture massage myofascial transforaminal interlaminar caudal epidural epidurals esi esis tesi tesis medial mbb mbbs radio radiofrequency rhizotomy rhizotomies neurotomy neurotomies rfa rfas facet trigger tpi tpis greater occipital stellate suprascapular genicular sympathetic selective lumbar intercostal peripheral nerve steroid corticosteroid cortisone intra intraarticular sacroiliac si knee shoulder hip subacromial bursa carpal joint elbow wrist ankle platelet prp viscosupplementation hyaluronic synvisc euflexxa orthovisc supartz prolotherapy scs tens transcutaneous electrical interferential nmes home hep conservative first activity modified bed rest brace braces bracing splint splints splinting back cervical collar orthotic orthotics orthosis orthoses fracture walking cam boot sling psychotherapy cognitive cbt psychological psychologist biofeedback extracorporeal shock shockwave eswt ice heat cold cryotherapy hot surgery surgeries surgical operation operations fusion laminectomy laminotomy discectomy microdiscectomy foraminotomy decompression arthroscopy arthroscopic arthroplasty total orif open cubital rotator meniscectomy meniscal meniscus acl ligament tenotomy exploratory colon resection medication medications pharmacotherapy oral pain prescription injection injections");
 
     private static readonly (string Group, TreatmentKind Kind)[] Kinds =
@@ -84,7 +160,7 @@ internal static partial class TreatmentRule
         + @"|(?<some>helped|helps|helping|helpful|beneficial|effective|benefit(?:t?ed)?|improved|improvements?|improving|relief|relieved|better|responded\s+well|(?:decreased|reduced|reducing|lessened|alleviated)\s+(?:(?:his|her|the|their)\s+)?(?:pain|symptoms))"
         + @")\b";
 
-    [GeneratedRegex(@"\G" + OutcomesPattern, Options)]
+    [GeneratedRegex(@"\G(?:" + OutcomesPattern + ")", Options)]
     private static partial Regex OutcomeRegex();
 
     internal static readonly AnchoredPattern Outcomes = new("treatment outcome", OutcomeRegex, OutcomesPattern, Options, atNumbers: false,
