@@ -75,10 +75,10 @@ public sealed partial class BrowserFlowTests(BrowserFixture browser) : IClassFix
         await Expect(reviewer.Locator(".hits li").First).ToBeVisibleAsync();
         await reviewer.FillAsync("#Form_CaseSummary",
             $"{Employee} is a 44 year old warehouse worker who injured the low back lifting on the job. She reports radiating left leg pain despite six weeks of physical therapy; MRI shows an L4-5 disc protrusion. The requesting physician asks for a lumbar epidural steroid injection and continued Norco.");
-        await reviewer.CheckAsync("input[name='Form.Items[0].Decision'][value='Overturned']");
+        await reviewer.CheckAsync("#item-1-overturned");
         await reviewer.FillAsync("#Form_Items_0__Guideline", "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Epidural steroid injections (ESIs).");
         await reviewer.FillAsync("#Form_Items_0__Rationale", "Radiculopathy is documented by examination and corroborated by imaging, and conservative treatment has failed. Therefore, the requested lumbar epidural steroid injection at L4-5 is medically necessary.");
-        await reviewer.CheckAsync("input[name='Form.Items[1].Decision'][value='Upheld']");
+        await reviewer.CheckAsync("#item-2-upheld");
         await reviewer.FillAsync("#Form_Items_1__Guideline", "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids, criteria for use.");
         await reviewer.FillAsync("#Form_Items_1__Rationale", "There is no documented functional improvement, urine drug screen or pain agreement. Therefore, Norco 10/325 mg #90 is not medically necessary.");
         await ShotAsync(reviewer, "04-reviewer-workspace");

@@ -212,5 +212,6 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         Assert.Contains("Engine draft", page);
         Assert.Contains(Imr.Web.Infrastructure.NoDraftYet.Message, page);
         Assert.Contains("Similar past determinations", page);
+        Assert.Contains("id=\"item-1-undecided\" value=\"\" checked=\"checked\"", page);
     }
 }
