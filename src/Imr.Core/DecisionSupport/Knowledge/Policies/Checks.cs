@@ -7,7 +7,8 @@ namespace Imr.DecisionSupport.Knowledge.Policies;
 internal static partial class Checks
 {
     /// <summary>Red flags for serious pathology (cauda equina, fracture, tumour, infection, progressive deficit).</summary>
-    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags);
+    /// <remarks>Only a present red flag counts: a healed fracture or a past infection does not call for imaging now.</remarks>
+    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags, f => f.Assertion != Assertion.Historical);
 
     /// <summary>Objective neurological findings: deficits, reflex change, weakness, a positive tension sign.</summary>
     public static CriterionOutcome NeurologicalDeficit(CriterionContext c) => Find.Facts(c.Record.NeuroFindings,

@@ -17,8 +17,9 @@ public static partial class MuscleRelaxants
         [
             new("muscle-relaxants.acute-exacerbation", "An acute exacerbation or muscle spasm being treated", Source, true,
                 c => Find.Phrase(c.Record, Exacerbation())),
-            new("muscle-relaxants.short-term", "Short-term use, not a continuation of long-term use", Source, true,
-                c => Find.Absent(Find.Facts(c.Record.Medications, m => m.Class == DrugClass.MuscleRelaxant && m.Assertion != Assertion.Hypothetical
+            new("muscle-relaxants.short-term", "Short-term use (2 to 3 weeks), not a continuation of long-term use", Source, true,
+                // A supply of 30 or more tablets is a month or more at usual dosing: beyond the short course the guideline allows.
+                c => Find.RequestedCount(c.Treatment) is >= 30 ? new CriterionOutcome(CriterionStatus.NotMet, []) : Find.Absent(Find.Facts(c.Record.Medications, m => m.Class == DrugClass.MuscleRelaxant && m.Assertion != Assertion.Hypothetical
                     && !m.IsClassMention))),
         ]);
 
