@@ -8,7 +8,8 @@ public static class Electrodiagnostics
     public static Policy Policy { get; } = new(
         "electrodiagnostics",
         ["electrodiagnostics"],
-        Policy.Mtus("Low Back Complaints", 2004, "Special Studies"),
+        // The CPMTG section names the test; its indications defer to the ACOEM chapters' Special Studies, the criteria's source.
+        Policy.Mtus("Chronic Pain Medical Treatment", 2016, "Electrodiagnostic testing (EMG/NCS)"),
         EvidenceLevel.Mtus,
         "state that electromyography, including H-reflex tests, may be useful to identify subtle, focal neurologic dysfunction in patients with symptoms lasting more than three or four weeks, when radiculopathy or nerve entrapment is suspected and not clear on examination",
         [
