@@ -9,6 +9,8 @@ var root = new RootCommand("imr: Independent Medical Review final determination 
     SearchCommand.Create(),
     ReportCommand.Create(),
     GenerateCommand.Create(),
+    DraftCommand.Create(),
+    EvaluateCommand.Create(),
 };
 try
 {

@@ -1,0 +1,21 @@
+namespace Imr.DecisionSupport.Knowledge.Policies;
+
+/// <summary>Surgery: MTUS ACOEM, Surgical Considerations of each chapter (general criteria).</summary>
+public static class Surgery
+{
+    private const string Source = "MTUS ACOEM (Low Back, Neck and Upper Back, Shoulder, Knee Complaints 2004), Surgical Considerations";
+
+    public static Policy Policy { get; } = new(
+        "surgery",
+        ["surgery"],
+        Policy.Mtus("Low Back Complaints", 2004, "Surgical Considerations"),
+        EvidenceLevel.Mtus,
+        "recommend surgical consideration for patients with activity limitation for more than a few months, failure of exercise and conservative programs to improve function, and clear clinical and imaging evidence of a lesion that has been shown to benefit from surgical repair",
+        [
+            new("surgery.failed-conservative-care", "Failure of conservative care (therapy, medication, injections) to improve symptoms and function", Source, true, Checks.FailedConservativeCare),
+            new("surgery.imaging-lesion", "Clear imaging evidence of a lesion shown to benefit from surgical repair", Source, true,
+                c => Find.Facts(c.Record.ImagingStudies, s => s.Finding is not null && s.Assertion != Clinical.Assertion.Hypothetical)),
+            new("surgery.clinical-correlation", "Clinical findings that correlate with the imaging (objective examination findings)", Source, true,
+                c => Find.AnyOf(Checks.NeurologicalDeficit(c), Find.Facts(c.Record.ExamTests))),
+        ]);
+}
