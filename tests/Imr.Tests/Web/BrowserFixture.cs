@@ -54,7 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        // Generous: CI's two cores may be busy with the rest of the suite; a slow page is not a failure.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(60_000);
         return await context.NewPageAsync();
     }
 
