@@ -2,7 +2,7 @@ using Imr.Bench;
 
 // Benchmarks of the letter reader and the treatment classifier, each beside a floor measured in the
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
-//   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|archive] [--seconds N] [--batch N,N] [--items N]
+//   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
 //       [--letters N,N] [--postgres "Host=...;Username=..."] [--queries N]
 // The archive suite runs only when named (it takes minutes at 100,000 letters and about an hour at 1,000,000).
 var seconds = Args.Int(args, "--seconds", 5);
@@ -25,6 +25,10 @@ if (suite is null or "letters")
 if (suite is null or "treatments")
 {
     TreatmentBenchmarks.Classification(corpus, items);
+}
+if (suite is null or "clinical")
+{
+    ClinicalBenchmarks.Extraction(Path.GetDirectoryName(Path.GetDirectoryName(corpus.Seeds[0])!)!, seconds);
 }
 if (suite is "archive")
 {

@@ -36,8 +36,16 @@ internal sealed class Document
         {
             if (position < end) continue;
             Match m = Match.Empty;
-            foreach (var part in parts)
-                if ((m = part().Match(Text, position)).Success) break;
+            if (parts.Length == 1) m = parts[0]().Match(Text, position);
+            else
+            {
+                // Most alternatives fail at the first letter: ask without building a Match first.
+                foreach (var part in parts)
+                {
+                    var regex = part();
+                    if (regex.IsMatch(Text.AsSpan(), position)) { m = regex.Match(Text, position); break; }
+                }
+            }
             if (!m.Success) continue;
             end = m.Index + Math.Max(1, m.Length);
             yield return m;

@@ -202,6 +202,10 @@ internal static class Lexicon
         return d;
     }
 
+    /// <summary>The first word of every drug name: a token that is none of these starts no name.</summary>
+    public static readonly HashSet<string> DrugFirstWords = new(
+        Drugs.Keys.Select(k => k[..TextSplitter.Tokenize(k)[0].Length]), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Longest drug name in tokens ("MS Contin", "Tylenol No. 3").</summary>
     public const int MaxDrugTokens = 4;
 }

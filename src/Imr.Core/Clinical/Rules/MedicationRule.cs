@@ -82,10 +82,12 @@ internal static partial class MedicationRule
         var text = doc.Text;
         var tokens = doc.Tokens;
         var lookup = Lexicon.Drugs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstWords = Lexicon.DrugFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var consumedUntil = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || tokens[i].Start < consumedUntil) continue;
+            if (!firstWords.Contains(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
             // Longest name first: "MS Contin", "Tylenol #3", "oxycodone/acetaminophen".
             var found = false;
             (string? Generic, DrugClass Class) entry = default;

@@ -7,6 +7,9 @@ internal static partial class TimeRule
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
+    // Digits only: case-insensitive backreferences are not generated (the generator would build the regex at run time).
+    private const RegexOptions NumericOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
     private const string Month =
         @"(?<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
 
@@ -15,10 +18,10 @@ internal static partial class TimeRule
     private const string NumericDatesPattern =
         @"(?<![\w/.\-])(?<m>\d{1,2})\s?(?<sep>[-/])\s?(?<d>\d{1,2})\s?\k<sep>\s?(?<y>\d{4}|\d{2})(?![\w/]|-\d|\.\d)";
 
-    [GeneratedRegex(@"\G(?:" + NumericDatesPattern + ")", Options)]
+    [GeneratedRegex(@"\G(?:" + NumericDatesPattern + ")", NumericOptions)]
     private static partial Regex NumericDateRegex();
 
-    internal static readonly AnchoredPattern NumericDates = new("numeric date", NumericDateRegex, NumericDatesPattern, Options, atNumbers: true,
+    internal static readonly AnchoredPattern NumericDates = new("numeric date", NumericDateRegex, NumericDatesPattern, NumericOptions, atNumbers: true,
         "");
 
     private const string MonthYearsPattern =
