@@ -41,6 +41,8 @@ public static class CasesApi
             .WithSummary("Saves the reviewer's case summary and item decisions (a draft may leave items undecided).");
         api.MapPost("/{number}/review/submission", SubmitForQa).WithName("SubmitForQa").RequireAuthorization(Policies.ReviewCase)
             .WithSummary("Hands the review to quality assurance; every item must be decided.");
+        api.MapGet("/{number}/draft", Draft).WithName("GetDeterminationDraft").RequireAuthorization(Policies.ReviewCase)
+            .WithSummary("The decision-support engine's draft for the assigned reviewer: per item a proposed decision, guideline, criteria and rationale.");
         api.MapGet("/{number}/quality-check", QualityCheckReport).WithName("GetQualityCheck").RequireAuthorization(Policies.ReadCase)
             .WithSummary("The quality check's findings on the review as it stands.");
         api.MapPost("/{number}/qa", RecordQa).WithName("RecordQa").RequireAuthorization(Policies.QaCase)
@@ -141,6 +143,13 @@ public static class CasesApi
 
     public static Task<Ok<CaseDetails>> SubmitForQa([AsParameters] CaseServices services, string number, [FromHeader(Name = "If-Match")] string? ifMatch) =>
         services.StepAsync(number, new Operations.Services.SubmitForQa(), ifMatch);
+
+    public static async Task<Ok<DeterminationDraft>> Draft([AsParameters] CaseServices services, string number, IDeterminationDrafter drafter)
+    {
+        var @case = await services.Store.GetCaseAsync(services.Actor, number, services.Cancel);
+        // Only the reviewer the case is assigned to (the store lets no other reviewer read it).
+        return TypedResults.Ok(await drafter.DraftAsync(@case.Review?.CaseSummary ?? "", @case.Application.Treatments, services.Cancel));
+    }
 
     public static async Task<Ok<QaReport>> QualityCheckReport([AsParameters] CaseServices services, string number) =>
         TypedResults.Ok(QualityCheck.Run(await services.Store.GetCaseAsync(services.Actor, number, services.Cancel), services.Clock));

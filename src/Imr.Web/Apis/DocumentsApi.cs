@@ -2,7 +2,6 @@ using Imr.Operations.Model;
 using Imr.Operations.Storage;
 using Imr.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Imr.Web.Apis;
 
@@ -17,8 +16,7 @@ public static class DocumentsApi
             .WithSummary("The documents of a case, without their content.");
         api.MapPost("/", UploadDocument).WithName("UploadDocument").RequireAuthorization(Policies.UploadDocument)
             .WithSummary("Adds a document (multipart field 'file'): a PDF (by its %PDF- signature) or UTF-8 plain text, at most 20 MB.")
-            .DisableAntiforgery() // checked by the API's own antiforgery filter, with the header a script sends
-            .WithMetadata(new RequestSizeLimitAttribute(DocumentUploads.RequestLimit));
+            .DisableAntiforgery(); // checked by the API's own antiforgery filter, with the header a script sends
         api.MapGet("/{id}", GetDocument).WithName("GetDocument")
             .WithSummary("A document's content, with its type (application/pdf or text/plain).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")

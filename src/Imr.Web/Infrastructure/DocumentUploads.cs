@@ -13,8 +13,8 @@ public static class DocumentUploads
 {
     public const long MaxSize = NewDocument.MaxSize;
 
-    /// <summary>The largest request an upload route reads: the file and room for the form around it.
-    /// Larger requests are cut off by the server (413).</summary>
+    /// <summary>The largest request the server reads (Kestrel's limit for every request): the file and
+    /// room for the form around it. Larger requests are cut off (413).</summary>
     public const long RequestLimit = MaxSize + (1024 * 1024);
 
     public const string Field = "file";

@@ -20,7 +20,8 @@ public sealed class CorpusImportingWebFactory : ImrWebFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Directory.Delete(Letters, recursive: true);
+        // Called again by DisposeAsync: the folder may be gone already.
+        if (disposing && Directory.Exists(Letters)) Directory.Delete(Letters, recursive: true);
     }
 }
 

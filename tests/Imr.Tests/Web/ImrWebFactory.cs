@@ -42,7 +42,7 @@ public class ImrWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || !Directory.Exists(_directory)) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -213,5 +213,7 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         Assert.Contains(Imr.Web.Infrastructure.NoDraftYet.Message, page);
         Assert.Contains("Similar past determinations", page);
         Assert.Contains("id=\"item-1-undecided\" value=\"\" checked=\"checked\"", page);
+        var draft = await reviewer.GetJsonAsync<JsonElement>($"/api/cases/{number}/draft");
+        Assert.False(draft.GetProperty("available").GetBoolean());
     }
 }

@@ -11,7 +11,6 @@ namespace Imr.Web.Pages.Cases;
 /// matches (with the excluded and why) and the steps the user's role may take now. Every read and step
 /// goes through the store as the signed-in user (403 for a reviewer's case not assigned to them).
 /// </summary>
-[RequestSizeLimit(DocumentUploads.RequestLimit)]
 public sealed class DetailsModel(ICaseStore store, TimeProvider clock, DeterminationLetters letters) : StaffPageModel(store)
 {
     [BindProperty(SupportsGet = true)]
