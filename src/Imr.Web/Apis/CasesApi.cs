@@ -42,7 +42,7 @@ public static class CasesApi
         api.MapPost("/{number}/review/submission", SubmitForQa).WithName("SubmitForQa").RequireAuthorization(Policies.ReviewCase)
             .WithSummary("Hands the review to quality assurance; every item must be decided.");
         api.MapGet("/{number}/draft", Draft).WithName("GetDeterminationDraft").RequireAuthorization(Policies.ReviewCase)
-            .WithSummary("The decision-support engine's draft for the assigned reviewer: per item a proposed decision, guideline, criteria and rationale.");
+            .WithSummary("The decision-support engine's draft for the assigned reviewer, from the saved case summary: per item a proposed decision and confidence, the guideline cited, each criterion with its status and evidence (positions in the summary), missing documentation and a draft rationale.");
         api.MapGet("/{number}/quality-check", QualityCheckReport).WithName("GetQualityCheck").RequireAuthorization(Policies.ReadCase)
             .WithSummary("The quality check's findings on the review as it stands.");
         api.MapPost("/{number}/qa", RecordQa).WithName("RecordQa").RequireAuthorization(Policies.QaCase)
@@ -147,8 +147,10 @@ public static class CasesApi
     public static async Task<Ok<DeterminationDraft>> Draft([AsParameters] CaseServices services, string number, IDeterminationDrafter drafter)
     {
         var @case = await services.Store.GetCaseAsync(services.Actor, number, services.Cancel);
-        // Only the reviewer the case is assigned to (the store lets no other reviewer read it).
-        return TypedResults.Ok(await drafter.DraftAsync(@case.Review?.CaseSummary ?? "", @case.Application.Treatments, services.Cancel));
+        // Only the reviewer the case is assigned to (the store lets no other reviewer read it, and audits the read).
+        var draft = await drafter.DraftAsync(@case.Review?.CaseSummary ?? "", @case.Application.Treatments, services.Cancel);
+        await services.Store.AppendAuditAsync(services.Actor, AuditAction.Read, @case.Id, "engine draft", services.Cancel);
+        return TypedResults.Ok(draft);
     }
 
     public static async Task<Ok<QaReport>> QualityCheckReport([AsParameters] CaseServices services, string number) =>

@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddStorage();
         services.AddSecurity();
 
-        services.TryAddSingleton<IDeterminationDrafter, NoDraftYet>();
+        services.TryAddSingleton<IDeterminationDrafter, EngineDrafter>();
         services.AddSingleton(new LetterPdfWriter());
         services.AddSingleton<DeterminationLetters>();
         services.AddSingleton<SimilarDeterminations>();
@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
     private static void AddSecurity(this IServiceCollection services)
     {
         services.AddSingleton<Passwords>();
+        services.AddSingleton<UserAdministration>();
         services.AddScoped<SignInService>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {

@@ -68,6 +68,7 @@ public static class WebApplicationExtensions
         api.MapReviewersApi();
         api.MapArchiveApi();
         api.MapAuditApi();
+        api.MapUsersApi();
         return app;
     }
 }

@@ -29,6 +29,8 @@ public static class Policies
     public const string IssueDetermination = Prefix + nameof(Permission.IssueDetermination);
     public const string UploadDocument = Prefix + nameof(Permission.UploadDocument);
     public const string ReadRoster = Prefix + nameof(Permission.ReadRoster);
+    public const string ManageRoster = Prefix + nameof(Permission.ManageRoster);
+    public const string ManageUsers = Prefix + nameof(Permission.ManageUsers);
     public const string ReadAudit = Prefix + nameof(Permission.ReadAudit);
 
     private const string Prefix = "can:";

@@ -13,6 +13,9 @@ namespace Imr.Web.Pages.Cases;
 /// The reviewer's workspace: the clinical case summary and each item's decision, guideline and
 /// rationale, with the engine's draft beside the form and the most similar past determinations from the
 /// archive. Only the reviewer the case is assigned to gets here (the store refuses anyone else).
+/// The engine drafts from the summary as saved; "Draft from this summary" drafts from the summary in the
+/// form without saving, and "Use this draft" copies an item's draft citation and rationale into the
+/// item's fields (the form posts back unsaved, so nothing typed is lost and nothing needs a script).
 /// </summary>
 [Authorize(Policy = Policies.ReviewCase)]
 public sealed class ReviewModel(ICaseStore store, TimeProvider clock, IDeterminationDrafter drafter, SimilarDeterminations similar) : StaffPageModel(store)
@@ -34,6 +37,9 @@ public sealed class ReviewModel(ICaseStore store, TimeProvider clock, IDetermina
 
     public DeterminationDraft Draft { get; private set; } = DeterminationDraft.None("");
 
+    /// <summary>Whether the draft was made from the summary in the form rather than the one saved.</summary>
+    public bool DraftedFromForm { get; private set; }
+
     public IReadOnlyList<IReadOnlyList<SearchHit>> Similar { get; private set; } = [];
 
     public bool Editable => Case.Status is CaseStatus.Assigned or CaseStatus.InReview;
@@ -49,6 +55,37 @@ public sealed class ReviewModel(ICaseStore store, TimeProvider clock, IDetermina
 
     public Task<IActionResult> OnPostSubmitAsync() => SaveAsync(submit: true);
 
+    /// <summary>Drafts again from the summary in the form; saves nothing.</summary>
+    public async Task<IActionResult> OnPostRedraftAsync()
+    {
+        await LoadAsync(Form.CaseSummary);
+        return Page();
+    }
+
+    /// <summary>Copies item <paramref name="item"/>'s (from 1) draft citation and rationale into its fields,
+    /// drafting from the summary in the form; saves nothing.</summary>
+    public async Task<IActionResult> OnPostUseDraftAsync(int item)
+    {
+        await LoadAsync(Form.CaseSummary);
+        var draft = Draft.Items.FirstOrDefault(d => d.Item == item);
+        if (!Editable || draft is null || item > Form.Items.Count)
+        {
+            ModelState.AddModelError("", $"There is no draft of item {item} to use.");
+            return Page();
+        }
+        var fields = Form.Items[item - 1];
+        fields.Guideline = draft.CitedGuideline;
+        fields.Rationale = draft.Rationale;
+        // The fields render what was posted unless their posted values are forgotten.
+        ModelState.Remove($"Form.Items[{item - 1}].Guideline");
+        ModelState.Remove($"Form.Items[{item - 1}].Rationale");
+        CopiedItem = item;
+        return Page();
+    }
+
+    /// <summary>The item whose draft was just copied into the form (0: none).</summary>
+    public int CopiedItem { get; private set; }
+
     private async Task<IActionResult> SaveAsync(bool submit)
     {
         return await StepAsync(async () =>
@@ -58,22 +95,30 @@ public sealed class ReviewModel(ICaseStore store, TimeProvider clock, IDetermina
             if (submit) await Store.ApplyAsync(Actor, saved.Id, new SubmitForQa(), saved.Version, Cancel);
         }, submit ? "Review submitted to quality assurance." : "Review saved.", async () =>
         {
-            await LoadAsync();
+            await LoadAsync(Form.CaseSummary);
             return Page();
         }, then: submit ? $"/cases/{Number}" : null);
     }
 
-    private async Task LoadAsync()
+    /// <param name="summaryInForm">The summary as posted, to draft from instead of the saved one.</param>
+    private async Task LoadAsync(string? summaryInForm = null)
     {
         Case = await Store.GetCaseAsync(Actor, Number, Cancel);
         Number = Case.Number.Value;
         Deadlines = Operations.Services.Deadlines.Of(Case, clock);
         Documents = await Store.ListDocumentsAsync(Actor, Case.Id, Cancel);
-        Draft = await drafter.DraftAsync(Case.Review?.CaseSummary ?? "", Case.Application.Treatments, Cancel);
+        var saved = Case.Review?.CaseSummary ?? "";
+        var summary = summaryInForm ?? saved;
+        DraftedFromForm = summaryInForm is not null && Words(summaryInForm) != Words(saved);
+        Draft = await drafter.DraftAsync(summary, Case.Application.Treatments, Cancel);
         var similarHits = new List<IReadOnlyList<SearchHit>>();
         foreach (var treatment in Case.Application.Treatments) similarHits.Add(await similar.ForAsync(treatment, 5, Cancel));
         Similar = similarHits;
+        // A posted form may hold fewer items than the application (disabled or missing fields).
+        while (Form.Items.Count < Case.Application.Treatments.Count) Form.Items.Add(new ItemForm());
     }
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public sealed class ReviewForm
     {
