@@ -73,8 +73,18 @@ public sealed partial class BrowserFlowTests(BrowserFixture browser) : IClassFix
         await reviewer.ClickAsync($"a[href='/cases/{number}/review']");
         await Expect(reviewer.Locator("#draft-title")).ToBeVisibleAsync();
         await Expect(reviewer.Locator(".hits li").First).ToBeVisibleAsync();
+        await Expect(reviewer.Locator("#draft .none")).ToContainTextAsync("drafts from the clinical case summary");
         await reviewer.FillAsync("#Form_CaseSummary",
             $"{Employee} is a 44 year old warehouse worker who injured the low back lifting on the job. She reports radiating left leg pain despite six weeks of physical therapy; MRI shows an L4-5 disc protrusion. The requesting physician asks for a lumbar epidural steroid injection and continued Norco.");
+        // The engine drafts from the summary as typed; its draft of an item can be copied into the item's fields.
+        await reviewer.ClickAsync("#redraft");
+        await Expect(reviewer.Locator("#draft-item-1 .proposal .badge")).ToHaveTextAsync(new Regex("^(Upheld|Overturned)$"));
+        await Expect(reviewer.Locator("#draft-item-2 .criteria li").First).ToBeVisibleAsync();
+        await Expect(reviewer.Locator("#draft-item-2 .rationale")).ToContainTextAsync("medically necessary");
+        await Expect(reviewer.Locator("#Form_CaseSummary")).ToHaveValueAsync(new Regex("^" + Employee));
+        await reviewer.ClickAsync("#use-draft-2");
+        await Expect(reviewer.Locator("#Form_Items_1__Rationale")).ToHaveValueAsync(new Regex("Therefore, the request for .* medically necessary\\.$"));
+        await Expect(reviewer.Locator("#Form_CaseSummary")).ToHaveValueAsync(new Regex("^" + Employee));
         await reviewer.CheckAsync("#item-1-overturned");
         await reviewer.FillAsync("#Form_Items_0__Guideline", "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Epidural steroid injections (ESIs).");
         await reviewer.FillAsync("#Form_Items_0__Rationale", "Radiculopathy is documented by examination and corroborated by imaging, and conservative treatment has failed. Therefore, the requested lumbar epidural steroid injection at L4-5 is medically necessary.");
@@ -119,6 +129,13 @@ public sealed partial class BrowserFlowTests(BrowserFixture browser) : IClassFix
         await admin.GotoAsync($"/admin/audit?caseNumber={number}");
         await Expect(admin.Locator("#audit")).ToContainTextAsync("determination issued");
         await ShotAsync(admin, "10-audit-log", fullPage: false);
+        await admin.GotoAsync("/admin/users");
+        await Expect(admin.Locator("#users")).ToContainTextAsync("reviewer2");
+        await ShotAsync(admin, "11-users", fullPage: false);
+        await admin.GotoAsync("/roster");
+        await admin.ClickAsync("a[aria-label='Edit Elena Marsh, MD']");
+        await Expect(admin.Locator("#Form_Name")).ToHaveValueAsync("Elena Marsh, MD");
+        await ShotAsync(admin, "12-roster-entry");
     }
 
     [BrowserFact]
