@@ -38,6 +38,7 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     [InlineData("/cases/CM26-0000001/review")]
     [InlineData("/roster")]
     [InlineData("/admin/audit")]
+    [InlineData("/cases/CM26-0000001/application")]
     public async Task Signed_out_a_staff_page_redirects_to_sign_in(string page)
     {
         using var client = factory.Client();
@@ -51,6 +52,8 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     [InlineData("/api/cases/CM26-0000001")]
     [InlineData("/api/reviewers")]
     [InlineData("/api/audit")]
+    [InlineData("/api/users")]
+    [InlineData("/api/cases/CM26-0000001/draft")]
     public async Task Signed_out_the_staff_api_answers_401_not_a_redirect(string url)
     {
         using var client = factory.Client();
@@ -199,6 +202,36 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     }
 
     [Fact]
+    public async Task A_reviewer_cannot_read_another_reviewers_documents_by_url_not_even_under_their_own_case_number()
+    {
+        var (theirs, _) = await _flow.AssignedAsync(WebFlow.Okafor);
+        var (own, _) = await _flow.AssignedAsync(WebFlow.Marsh);
+        string documentId;
+        using (var intake = await factory.SignedInAsync("intake"))
+        {
+            var upload = await intake.Http.PostAsync($"/api/cases/{theirs}/documents",
+                ImrClient.File("okafor-only.txt", System.Text.Encoding.UTF8.GetBytes("Confidential progress note for Dr. Okafor's case."), "text/plain"));
+            await ImrClient.ExpectAsync(upload, HttpStatusCode.Created);
+            documentId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        using var marsh = await factory.SignedInAsync("reviewer");
+        foreach (var url in new[]
+        {
+            $"/cases/{theirs}/documents/{documentId}", $"/cases/{theirs}/documents/{documentId}?handler=Content",
+            $"/api/cases/{theirs}/documents/{documentId}", $"/cases/{own}/documents/{documentId}",
+            $"/cases/{own}/documents/{documentId}?handler=Content", $"/api/cases/{own}/documents/{documentId}",
+            $"/cases/{theirs}/letter", $"/cases/{theirs}/application",
+        })
+        {
+            var response = await marsh.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("Confidential progress note", await response.Content.ReadAsStringAsync());
+        }
+        using var okafor = await factory.SignedInAsync("reviewer2");
+        Assert.Contains("Confidential progress note", await (await okafor.GetAsync($"/api/cases/{theirs}/documents/{documentId}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_case_number_is_404()
     {
         using var coordinator = await factory.SignedInAsync("coordinator");
@@ -257,9 +290,16 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     {
         var (number, _) = await _flow.AssignedAsync();
         using var coordinator = await factory.SignedInAsync("coordinator");
-        foreach (var page in new[] { "/", "/archive?q=lumbar", "/archive/reports", "/dashboard", $"/cases/{number}" })
+        using var reviewer = await factory.SignedInAsync("reviewer");
+        using var admin = await factory.SignedInAsync("admin");
+        foreach (var (client, page) in new[]
         {
-            var html = await (await coordinator.GetAsync(page)).Content.ReadAsStringAsync();
+            (coordinator, "/"), (coordinator, "/archive?q=lumbar"), (coordinator, "/archive/reports"), (coordinator, "/dashboard"),
+            (coordinator, $"/cases/{number}"), (coordinator, "/roster"), (coordinator, "/roster/edit"), (reviewer, $"/cases/{number}/review"),
+            (admin, "/admin/users"), (admin, "/admin/audit"),
+        })
+        {
+            var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);

@@ -75,6 +75,63 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
     }
 
     [Fact]
+    public async Task An_ineligible_application_is_corrected_on_its_page_and_becomes_eligible()
+    {
+        var (number, employee) = await _flow.CreateAsync();
+        using var intake = await factory.SignedInAsync("intake");
+        intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN"); // a browser's form sends none
+        var page = $"/cases/{number}/application";
+        var fields = new Dictionary<string, string>
+        {
+            ["Version"] = "1",
+            ["Form.EmployeeName"] = employee,
+            ["Form.Employer"] = WebFlow.Employer,
+            ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
+            ["Form.RequestingPhysician"] = WebFlow.Physician,
+            ["Form.DateOfInjury"] = WebFlow.Today.AddYears(-1).ToString("yyyy-MM-dd"),
+            ["Form.UrDecisionDate"] = WebFlow.Today.AddDays(-90).ToString("yyyy-MM-dd"),
+            ["Form.ReceivedOn"] = WebFlow.Today.AddDays(-2).ToString("yyyy-MM-dd"),
+            ["Form.Priority"] = "Standard",
+            ["Form.Treatments[0].Treatment"] = "Lumbar epidural steroid injection L4-5",
+        };
+        Assert.Contains("value=\"Lumbar epidural steroid injection L4-5\"", await (await intake.GetAsync(page)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await intake.PostFormAsync(page, page, fields, withToken: false)).StatusCode);
+
+        // A UR decision 90 days old: untimely.
+        Assert.Equal(HttpStatusCode.Redirect, (await intake.PostFormAsync(page, page, fields)).StatusCode);
+        var untimely = await intake.PostFormAsync($"/cases/{number}", $"/cases/{number}?handler=CheckEligibility", new Dictionary<string, string> { ["version"] = "2" });
+        Assert.Equal(HttpStatusCode.Redirect, untimely.StatusCode);
+        Assert.Contains("after the last day to file", await (await intake.GetAsync($"/cases/{number}")).Content.ReadAsStringAsync());
+
+        // The date was mistyped: corrected, checked again, eligible.
+        fields["Version"] = "3";
+        fields["Form.UrDecisionDate"] = WebFlow.Today.AddDays(-10).ToString("yyyy-MM-dd");
+        fields["Form.Treatments[1].Treatment"] = "Physical therapy 6 sessions";
+        var corrected = await intake.PostFormAsync(page, page, fields);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal($"/cases/{number}", corrected.Headers.Location!.OriginalString);
+        var details = await intake.GetJsonAsync<JsonElement>($"/api/cases/{number}");
+        Assert.Equal("Received", details.GetProperty("case").GetProperty("status").GetString());
+        Assert.Equal(2, details.GetProperty("case").GetProperty("application").GetProperty("treatments").GetArrayLength());
+        await intake.PostFormAsync($"/cases/{number}", $"/cases/{number}?handler=CheckEligibility", new Dictionary<string, string> { ["version"] = "4" });
+        Assert.Equal("Eligible", (await intake.GetJsonAsync<JsonElement>($"/api/cases/{number}")).GetProperty("case").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_application_cannot_be_corrected_once_records_are_requested_or_by_a_reviewer()
+    {
+        var (number, _) = await _flow.AssignedAsync();
+        using var coordinator = await factory.SignedInAsync("coordinator");
+        var page = await (await coordinator.GetAsync($"/cases/{number}/application")).Content.ReadAsStringAsync();
+        Assert.Contains("can no longer be corrected", page);
+        Assert.DoesNotContain("id=\"application-form\"", page);
+        using var reviewer = await factory.SignedInAsync("reviewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/cases/{number}/application")).StatusCode);
+        using var qa = await factory.SignedInAsync("qa");
+        Assert.Equal(HttpStatusCode.Forbidden, (await qa.GetAsync($"/cases/{number}/application")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_step_the_status_does_not_allow_is_shown_on_the_page_as_a_conflict()
     {
         var (number, _) = await _flow.CreateAsync();

@@ -20,12 +20,12 @@ public sealed class NewModel(ICaseStore store, TimeProvider clock) : StaffPageMo
     public void OnGet()
     {
         Form.ReceivedOn = Deadlines.Today(clock);
-        while (Form.Treatments.Count < TreatmentRows) Form.Treatments.Add(new TreatmentRow());
+        Form.WithRows();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        while (Form.Treatments.Count < TreatmentRows) Form.Treatments.Add(new TreatmentRow());
+        Form.WithRows();
         try
         {
             var created = await Store.CreateCaseAsync(Actor, Form.ToApplication(), Cancel);
@@ -54,6 +54,29 @@ public sealed class NewModel(ICaseStore store, TimeProvider clock) : StaffPageMo
         public bool LiabilityDisputed { get; set; }
         public bool TreatmentAlreadyAuthorized { get; set; }
         public List<TreatmentRow> Treatments { get; set; } = [];
+
+        /// <summary>The fields of an application as registered, with at least <paramref name="rows"/> item rows.</summary>
+        public static IntakeForm Of(CaseApplication application, int rows = TreatmentRows) => new IntakeForm
+        {
+            EmployeeName = application.EmployeeName,
+            Employer = application.Employer,
+            ClaimsAdministrator = application.ClaimsAdministrator,
+            RequestingPhysician = application.RequestingPhysician,
+            DateOfInjury = application.DateOfInjury,
+            UrDecisionDate = application.UrDecisionDate,
+            ReceivedOn = application.ReceivedOn,
+            Priority = application.Priority,
+            LiabilityDisputed = application.LiabilityDisputed,
+            TreatmentAlreadyAuthorized = application.TreatmentAlreadyAuthorized,
+            Treatments = application.Treatments.Select(t => new TreatmentRow { Treatment = t.Treatment, Guideline = t.ClaimsAdministratorGuideline }).ToList(),
+        }.WithRows(rows);
+
+        /// <summary>Adds empty item rows up to <paramref name="rows"/>.</summary>
+        public IntakeForm WithRows(int rows = TreatmentRows)
+        {
+            while (Treatments.Count < rows) Treatments.Add(new TreatmentRow());
+            return this;
+        }
 
         public CaseApplication ToApplication()
         {
