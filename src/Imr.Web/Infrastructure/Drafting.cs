@@ -75,7 +75,7 @@ public sealed record DraftCriterion(string Text, bool? Met, string Evidence)
 /// </summary>
 public sealed class EngineDrafter : IDeterminationDrafter
 {
-    public const string Drafted = "Drafted by the guideline engine from the clinical case summary as saved. It proposes; the reviewer decides.";
+    public const string Drafted = "Drafted by the guideline engine from the clinical case summary. It proposes; the reviewer decides.";
 
     public const string NoSummary = "No draft yet: the engine drafts from the clinical case summary. Write the summary and save it (or press \"Draft from this summary\").";
 

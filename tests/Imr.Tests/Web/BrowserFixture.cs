@@ -54,9 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        // Generous: CI's two cores may be busy with the rest of the suite; a slow page is not a failure.
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
+        // Generous: CI's two cores may be busy with the rest of the suite (and the corpus import runs at the
+        // same time); a slow page is not a failure.
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
         Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(60_000);
         return await context.NewPageAsync();
     }

@@ -39,6 +39,8 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     [InlineData("/roster")]
     [InlineData("/admin/audit")]
     [InlineData("/cases/CM26-0000001/application")]
+    [InlineData("/admin/users")]
+    [InlineData("/roster/edit")]
     public async Task Signed_out_a_staff_page_redirects_to_sign_in(string page)
     {
         using var client = factory.Client();
@@ -93,6 +95,15 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     [InlineData("admin", "/cases/new", HttpStatusCode.OK)]
     [InlineData("admin", "/roster", HttpStatusCode.OK)]
     [InlineData("admin", "/admin/audit", HttpStatusCode.OK)]
+    [InlineData("admin", "/admin/users", HttpStatusCode.OK)]
+    [InlineData("coordinator", "/admin/users", HttpStatusCode.Forbidden)]
+    [InlineData("qa", "/admin/users", HttpStatusCode.Forbidden)]
+    [InlineData("reviewer", "/admin/users", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "/roster/edit", HttpStatusCode.OK)]
+    [InlineData("coordinator", "/roster/edit", HttpStatusCode.OK)]
+    [InlineData("qa", "/roster/edit", HttpStatusCode.Forbidden)]
+    [InlineData("intake", "/roster/edit", HttpStatusCode.Forbidden)]
+    [InlineData("reviewer", "/roster/edit", HttpStatusCode.Forbidden)]
     public async Task Each_role_opens_its_pages_and_is_refused_the_others(string user, string page, HttpStatusCode expected)
     {
         using var client = await factory.SignedInAsync(user);
@@ -123,7 +134,10 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
     [InlineData("admin", "/api/audit", HttpStatusCode.OK)]
     [InlineData("coordinator", "/api/audit", HttpStatusCode.Forbidden)]
     [InlineData("qa", "/api/audit", HttpStatusCode.Forbidden)]
-    public async Task Each_role_reads_the_roster_and_audit_routes_it_may(string user, string url, HttpStatusCode expected)
+    [InlineData("admin", "/api/users", HttpStatusCode.OK)]
+    [InlineData("coordinator", "/api/users", HttpStatusCode.Forbidden)]
+    [InlineData("reviewer", "/api/users", HttpStatusCode.Forbidden)]
+    public async Task Each_role_reads_the_roster_audit_and_users_routes_it_may(string user, string url, HttpStatusCode expected)
     {
         using var client = await factory.SignedInAsync(user);
         Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);

@@ -120,36 +120,6 @@ public sealed class WebAdministrationTests(ImrWebFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/roster/edit/{Guid.NewGuid()}")).StatusCode);
     }
 
-    [Theory]
-    [InlineData("admin", "/admin/users", HttpStatusCode.OK)]
-    [InlineData("coordinator", "/admin/users", HttpStatusCode.Forbidden)]
-    [InlineData("qa", "/admin/users", HttpStatusCode.Forbidden)]
-    [InlineData("reviewer", "/admin/users", HttpStatusCode.Forbidden)]
-    [InlineData("admin", "/roster/edit", HttpStatusCode.OK)]
-    [InlineData("coordinator", "/roster/edit", HttpStatusCode.OK)]
-    [InlineData("qa", "/roster/edit", HttpStatusCode.Forbidden)]
-    [InlineData("intake", "/roster/edit", HttpStatusCode.Forbidden)]
-    [InlineData("reviewer", "/roster/edit", HttpStatusCode.Forbidden)]
-    [InlineData("admin", "/api/users", HttpStatusCode.OK)]
-    [InlineData("coordinator", "/api/users", HttpStatusCode.Forbidden)]
-    [InlineData("reviewer", "/api/users", HttpStatusCode.Forbidden)]
-    public async Task Only_administrators_manage_users_and_only_they_and_coordinators_edit_the_roster(string user, string url, HttpStatusCode expected)
-    {
-        using var client = await factory.SignedInAsync(user);
-        Assert.Equal(expected, (await client.GetAsync(url)).StatusCode);
-    }
-
-    [Theory]
-    [InlineData("/admin/users")]
-    [InlineData("/roster/edit")]
-    public async Task Signed_out_the_administration_pages_redirect_to_sign_in(string page)
-    {
-        using var client = factory.Client();
-        var response = await client.GetAsync(page);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
-    }
-
     [Fact]
     public async Task An_administrator_creates_a_user_who_signs_in_with_the_role_and_a_hashed_password()
     {
