@@ -24,9 +24,12 @@ public sealed class WebAccessTests(ImrWebFactory factory) : IClassFixture<ImrWeb
         using var client = factory.Client();
         var document = await client.GetJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/cases", "/api/cases/{number}", "/api/cases/{number}/documents", "/api/cases/{number}/reviewer-matches", "/api/archive/search", "/api/archive/report", "/api/archive/letters/{key}" })
+        foreach (var path in new[] { "/api/cases", "/api/cases/{number}", "/api/cases/{number}/documents", "/api/cases/{number}/reviewer-matches", "/api/archive/search", "/api/archive/report", "/api/archive/letters/{key}",
+            "/api/cases/{number}/draft", "/api/cases/{number}/application", "/api/reviewers/{id}", "/api/users", "/api/users/{id}/password", "/api/users/{id}/active" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
         Assert.Equal("GetCase", paths.GetProperty("/api/cases/{number}").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("GetDeterminationDraft", paths.GetProperty("/api/cases/{number}/draft").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("CreateUser", paths.GetProperty("/api/users").GetProperty("post").GetProperty("operationId").GetString());
         var caseId = document.GetProperty("components").GetProperty("schemas").GetProperty("CaseId");
         Assert.Equal("uuid", caseId.GetProperty("format").GetString());
     }
