@@ -31,7 +31,7 @@ public static partial class Find
         foreach (Match m in pattern.Matches(record.Text))
         {
             var evidence = new Evidence(m.Value, m.Index, m.Length);
-            var before = record.Text[Math.Max(0, m.Index - 40)..m.Index];
+            var before = record.Text[Math.Max(0, m.Index - 70)..m.Index];
             var sentenceStart = before.LastIndexOfAny(['.', ';']);
             if (sentenceStart >= 0) before = before[(sentenceStart + 1)..];
             (Negation().IsMatch(before) ? negated : met).Add(evidence);
@@ -76,11 +76,13 @@ public static partial class Find
         }
         var sessions = Sessions().Match(treatment);
         if (sessions.Success) return int.Parse(sessions.Groups[1].Value);
+        var words = WordSessions().Match(treatment);
+        if (words.Success) return Array.IndexOf(NumberWords, words.Groups[1].Value.ToLowerInvariant()) + 1;
         var qty = Quantity().Match(treatment);
         return qty.Success ? int.Parse(qty.Groups[1].Value) : null;
     }
 
-    [GeneratedRegex(@"\b(?:no|not|non|without|denie[sd]|deny|lack(?:ed|s|ing)?(?: of)?|absence of|negative for|free of|neither|nor)\b[^.;]{0,30}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no|not|non|without|denie[sd]|deny|lack(?:ed|s|ing)?(?: of)?|absence of|negative for|free of|neither|nor)\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
 
     [GeneratedRegex(@"fail(?:ed|ure)(?: of| to respond to)? (?:\w+ ){0,3}(?:conservative|physical therapy|therapy|treatment|medications?|care)|(?:despite|refractory to|without (?:significant |lasting )?(?:relief|improvement|benefit) (?:from|with)) (?:\w+ ){0,3}(?:conservative|therapy|treatment|medications?|physical therapy|care|injections?)|(?:no|minimal|little|without) (?:significant |lasting )?(?:relief|improvement|benefit) (?:from|with) (?:\w+ ){0,3}(?:conservative|therapy|treatment|medications?|physical therapy|care|injections?)|persistent (?:\w+ ){0,2}(?:pain|symptoms) (?:despite|after)", RegexOptions.IgnoreCase)]
@@ -95,6 +97,12 @@ public static partial class Find
     [GeneratedRegex(@"\b(\d{1,2})\s*(?:sessions?|visits?|treatments?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sessions();
 
-    [GeneratedRegex(@"\b(?:x|#|qty:?|quantity:?)\s*(\d{1,3})\b", RegexOptions.IgnoreCase)]
+    private static readonly string[] NumberWords =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,3}(?:sessions?|visits?|treatments?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WordSessions();
+
+    [GeneratedRegex(@"(?:\bx|#|\bqty:?|\bquantity:?)\s*(\d{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Quantity();
 }

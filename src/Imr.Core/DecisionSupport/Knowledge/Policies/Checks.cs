@@ -7,8 +7,58 @@ namespace Imr.DecisionSupport.Knowledge.Policies;
 internal static partial class Checks
 {
     /// <summary>Red flags for serious pathology (cauda equina, fracture, tumour, infection, progressive deficit).</summary>
-    /// <remarks>Only a present red flag counts: a healed fracture or a past infection does not call for imaging now.</remarks>
-    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags, f => f.Assertion != Assertion.Historical);
+    /// <remarks>Only a present red flag counts: a healed fracture or a past infection does not call for imaging now. A
+    /// fracture, tumour or infection counts for the region it is in: a wrist fracture is no red flag for the neck.</remarks>
+    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags, f => f.Assertion != Assertion.Historical
+        && (f.Kind is not (RedFlagKind.Fracture or RedFlagKind.Tumor or RedFlagKind.Infection) || InRegion(c, f.Evidence)));
+
+    /// <summary>Whether words of the record are about the request's body region (the region is named within the
+    /// sentence around them); true when the request names no region.</summary>
+    public static bool InRegion(CriterionContext c, Evidence evidence)
+    {
+        if (RegionWords(c.Classification.BodyRegion?.Id) is not { } words) return true;
+        var text = c.Record.Text;
+        var from = Math.Max(0, evidence.Start - 80);
+        var to = Math.Min(text.Length, evidence.End + 80);
+        var window = text[from..to];
+        var stopBefore = window[..(evidence.Start - from)].LastIndexOf(". ", StringComparison.Ordinal);
+        var stopAfter = window.IndexOf(". ", evidence.End - from, StringComparison.Ordinal);
+        var sentence = window[(stopBefore < 0 ? 0 : stopBefore)..(stopAfter < 0 ? window.Length : stopAfter)];
+        return words.IsMatch(sentence);
+    }
+
+    private static Regex? RegionWords(string? region) => region switch
+    {
+        "cervical" => CervicalWords(),
+        "thoracic" or "lumbar" or "spine" => BackWords(),
+        "shoulder" => ShoulderWords(),
+        "knee" => KneeWords(),
+        "ankle-foot" => FootWords(),
+        "wrist-hand" or "elbow" or "upper-extremity" => ArmWords(),
+        "hip" or "pelvis" => HipWords(),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"cervical|neck|\bC[1-7]\b|spin|vertebra|odontoid", RegexOptions.IgnoreCase)]
+    private static partial Regex CervicalWords();
+
+    [GeneratedRegex(@"thoracic|lumbar|low back|back|\b[TLS]\d{1,2}\b|spin|vertebra|compression|sacr|rib", RegexOptions.IgnoreCase)]
+    private static partial Regex BackWords();
+
+    [GeneratedRegex(@"shoulder|humer|clavic|scapul|glenoid|acromi", RegexOptions.IgnoreCase)]
+    private static partial Regex ShoulderWords();
+
+    [GeneratedRegex(@"knee|patell|tibia|femur|femoral|plateau", RegexOptions.IgnoreCase)]
+    private static partial Regex KneeWords();
+
+    [GeneratedRegex(@"ankle|foot|feet|toe|metatars|calcane|tarsal|malleol|fibula", RegexOptions.IgnoreCase)]
+    private static partial Regex FootWords();
+
+    [GeneratedRegex(@"wrist|hand|finger|thumb|phalan|scaphoid|radius|radial|metacarp|ulna|elbow|olecranon|forearm|arm", RegexOptions.IgnoreCase)]
+    private static partial Regex ArmWords();
+
+    [GeneratedRegex(@"hip|femur|femoral|pelvi|acetabul|sacr", RegexOptions.IgnoreCase)]
+    private static partial Regex HipWords();
 
     /// <summary>Objective neurological findings: deficits, reflex change, weakness, a positive tension sign.</summary>
     public static CriterionOutcome NeurologicalDeficit(CriterionContext c) => Find.Facts(c.Record.NeuroFindings,
@@ -33,6 +83,26 @@ internal static partial class Checks
 
     /// <summary>Objective functional improvement: activities, work, function measured, medication reduced.</summary>
     public static CriterionOutcome FunctionalImprovement(CriterionContext c) => Find.Facts(c.Record.FunctionalImprovements);
+
+    /// <summary>Whether the record shows the patient already taking a drug of this class (a continuation rather than a
+    /// first trial).</summary>
+    public static bool Taking(CriterionContext c, DrugClass drugClass) => Find.Facts(c.Record.Medications,
+        m => m.Class == drugClass && !m.IsClassMention && m.Assertion is Assertion.Present or Assertion.Historical).Status == CriterionStatus.Met;
+
+    /// <summary>
+    /// The CPMTG's rule for every medication for chronic pain (Medications for chronic pain, page 60): a first trial
+    /// needs no more, but continued use needs documented pain relief and functional improvement from it.
+    /// </summary>
+    public static CriterionOutcome EfficacyIfContinued(CriterionContext c, DrugClass drugClass) => Taking(c, drugClass)
+        ? Find.AnyOf(FunctionalImprovement(c), Find.Facts(c.Record.Reliefs))
+        : new CriterionOutcome(CriterionStatus.Met, []);
+
+    /// <summary>Neuropathic pain: radiculopathy, neuropathy, radiating pain, numbness or tingling, CRPS.</summary>
+    public static CriterionOutcome NeuropathicPain(CriterionContext c) => Find.AnyOf(
+        Find.Facts(c.Record.NeuroFindings), Find.Phrase(c.Record, Neuropathic()));
+
+    [GeneratedRegex(@"neuropath\w*|radiculopath\w*|radicul\w+|sciatica|neuralgia|CRPS|complex regional pain|reflex sympathetic|fibromyalgia|polyneuropathy", RegexOptions.IgnoreCase)]
+    private static partial Regex Neuropathic();
 
     /// <summary>A planned or recommended surgery or invasive procedure the study would guide.</summary>
     public static CriterionOutcome SurgeryConsidered(CriterionContext c) => Find.Phrase(c.Record, SurgicalCandidate());

@@ -16,10 +16,10 @@ public static partial class ImagingShoulder
         [
             new("imaging-shoulder.suspected-lesion",
                 "A red flag, or a suspected tear or internal derangement (rotator cuff or labral tear, instability) on examination",
-                Source, true,
+                Source, false,
                 c => Find.AnyOf(Checks.RedFlags(c), Find.Phrase(c.Record, Lesion()))),
             new("imaging-shoulder.failed-conservative-care",
-                "Failure to progress after conservative care (therapy, medication) for 4 to 6 weeks",
+                "A red flag, or failure to progress after conservative care (therapy, medication) for 4 to 6 weeks",
                 Source, true, c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c))),
             new("imaging-shoulder.no-recent-study",
                 "No prior study of the region, or a significant change in symptoms or findings since it",

@@ -17,5 +17,6 @@ public static class Surgery
                 c => Find.Facts(c.Record.ImagingStudies, s => s.Finding is not null && s.Assertion != Clinical.Assertion.Hypothetical)),
             new("surgery.clinical-correlation", "Clinical findings that correlate with the imaging (objective examination findings)", Source, true,
                 c => Find.AnyOf(Checks.NeurologicalDeficit(c), Find.Facts(c.Record.ExamTests))),
-        ]);
+        ],
+        Cites: c => Chapters.Cite(c, "Surgical Considerations"));
 }

@@ -27,8 +27,9 @@ public static partial class Tens
         ],
         c => Device().IsMatch(c.MatchedText ?? "") || Device().IsMatch(c.MatchedTerm ?? ""));
 
+    /// <summary>Words naming a TENS unit.</summary>
     [GeneratedRegex(@"TENS|transcutaneous", RegexOptions.IgnoreCase)]
-    private static partial Regex Device();
+    internal static partial Regex Device();
 
     [GeneratedRegex(@"purchase|buy", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();
