@@ -59,9 +59,35 @@ public static partial class Find
         record.Treatments.Where(t => kinds.Contains(t.Kind) && t.IsAffirmed && t.Subject == Subject.Patient);
 
     /// <summary>Failed conservative care: a conservative treatment without benefit, or the record's own words for it.</summary>
+    /// <remarks>
+    /// Besides the record's own words ("failed conservative care", "no improvement with therapy"), the reviewers read a
+    /// failure where the record lists conservative treatment received (therapy, exercise, medication, activity
+    /// modification) and the symptoms persist unchanged, with no benefit reported from any of it.
+    /// </remarks>
     public static CriterionOutcome FailedConservativeCare(ClinicalRecord record) => AnyOf(
         Facts(record.Treatments, t => t.Kind is not (TreatmentKind.Surgery) && t.Outcome == TreatmentOutcome.NoImprovement),
-        Phrase(record, FailedCare()));
+        Phrase(record, FailedCare()),
+        PersistingDespiteCare(record));
+
+    private static readonly TreatmentKind[] Conservative =
+    [
+        TreatmentKind.PhysicalTherapy, TreatmentKind.OccupationalTherapy, TreatmentKind.Chiropractic, TreatmentKind.Acupuncture,
+        TreatmentKind.HomeExercise, TreatmentKind.ConservativeCare, TreatmentKind.ActivityModification,
+    ];
+
+    private static CriterionOutcome PersistingDespiteCare(ClinicalRecord record)
+    {
+        var received = Prior(record, Conservative).ToList();
+        if (received.Count == 0 || received.Any(t => t.Outcome == TreatmentOutcome.Improved)) return CriterionOutcome.NotDocumented;
+        if (record.FunctionalImprovements.Any(f => f.IsAffirmed)) return CriterionOutcome.NotDocumented;
+        var persisting = Phrase(record, Persisting());
+        return persisting.Status == CriterionStatus.Met
+            ? CriterionOutcome.Met([.. received.Take(1).Select(t => t.Evidence), .. persisting.Evidence.Take(1).Select(e => new Evidence(e.Text, e.Start, e.Length))])
+            : CriterionOutcome.NotDocumented;
+    }
+
+    [GeneratedRegex(@"(?:persistent|persisting|ongoing|continued|continues to (?:have|report|complain of)|unchanged|no change[sd]? in) (?:\w+ ){0,3}(?:pain|symptoms|complaints)|(?:pain|symptoms) (?:persist\w*|(?:are|is|remain\w*) unchanged)", RegexOptions.IgnoreCase)]
+    private static partial Regex Persisting();
 
     /// <summary>The number of sessions or units a request names: "x 6", "6 sessions", "2x4" (8), "twice a week for 6 weeks" (12).</summary>
     public static int? RequestedCount(string treatment)

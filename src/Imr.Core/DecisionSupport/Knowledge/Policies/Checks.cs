@@ -17,14 +17,7 @@ internal static partial class Checks
     public static bool InRegion(CriterionContext c, Evidence evidence)
     {
         if (RegionWords(c.Classification.BodyRegion?.Id) is not { } words) return true;
-        var text = c.Record.Text;
-        var from = Math.Max(0, evidence.Start - 80);
-        var to = Math.Min(text.Length, evidence.End + 80);
-        var window = text[from..to];
-        var stopBefore = window[..(evidence.Start - from)].LastIndexOf(". ", StringComparison.Ordinal);
-        var stopAfter = window.IndexOf(". ", evidence.End - from, StringComparison.Ordinal);
-        var sentence = window[(stopBefore < 0 ? 0 : stopBefore)..(stopAfter < 0 ? window.Length : stopAfter)];
-        return words.IsMatch(sentence);
+        return words.IsMatch(Sentence(c.Record.Text, evidence));
     }
 
     private static Regex? RegionWords(string? region) => region switch
@@ -93,9 +86,43 @@ internal static partial class Checks
     /// The CPMTG's rule for every medication for chronic pain (Medications for chronic pain, page 60): a first trial
     /// needs no more, but continued use needs documented pain relief and functional improvement from it.
     /// </summary>
-    public static CriterionOutcome EfficacyIfContinued(CriterionContext c, DrugClass drugClass) => Taking(c, drugClass)
-        ? Find.AnyOf(FunctionalImprovement(c), Find.Facts(c.Record.Reliefs))
-        : new CriterionOutcome(CriterionStatus.Met, []);
+    /// <remarks>Whether it is a first trial must be documented too ("a trial of", "was prescribed", "started"): a
+    /// request that may be a refill of a drug of unknown effect is not shown to be necessary.</remarks>
+    public static CriterionOutcome EfficacyIfContinued(CriterionContext c, DrugClass drugClass)
+    {
+        if (Taking(c, drugClass)) return Find.AnyOf(FunctionalImprovement(c), Find.Facts(c.Record.Reliefs));
+        var started = c.Record.Medications.Where(m => m.Class == drugClass && !m.IsClassMention && m.Subject == Subject.Patient
+            && FirstTrial().IsMatch(Sentence(c.Record.Text, m.Evidence))).Select(m => m.Evidence).ToList();
+        return started.Count > 0 ? CriterionOutcome.Met(started) : CriterionOutcome.NotDocumented;
+    }
+
+    /// <summary>
+    /// For therapies given as a trial (physical therapy, chiropractic, acupuncture): when utilization review already
+    /// authorized part of the request, what remains in dispute goes beyond the trial, and the guidelines make more
+    /// visits contingent on objective functional improvement from the trial.
+    /// </summary>
+    public static CriterionOutcome BeyondAuthorizedTrial(CriterionContext c, params TreatmentKind[] kinds)
+    {
+        if (!PartlyAuthorized().IsMatch(c.Treatment)) return new CriterionOutcome(CriterionStatus.Met, []);
+        var trial = Find.Prior(c.Record, kinds).ToList();
+        return trial.Count == 0
+            ? CriterionOutcome.NotDocumented
+            : Find.AnyOf(Find.Facts(trial, t => t.Outcome == TreatmentOutcome.Improved), FunctionalImprovement(c));
+    }
+
+    /// <summary>The sentence of the text around some of its words.</summary>
+    public static string Sentence(string text, Evidence evidence)
+    {
+        var start = evidence.Start <= 0 ? 0 : text.LastIndexOf(". ", Math.Min(evidence.Start, text.Length - 1), StringComparison.Ordinal);
+        var end = text.IndexOf(". ", Math.Min(evidence.End, text.Length), StringComparison.Ordinal);
+        return text[(start < 0 ? 0 : start)..(end < 0 ? text.Length : end)];
+    }
+
+    [GeneratedRegex(@"original request|remaining|IMR eligible|authorized|certified|modified", RegexOptions.IgnoreCase)]
+    private static partial Regex PartlyAuthorized();
+
+    [GeneratedRegex(@"\btrial\b|(?:was|were|been|newly) prescribed|prescribed (?:a|an|the)\b|start(?:ed|ing)? (?:on|a|taking)|initiat\w+|first[- ]time|new (?:prescription|medication)|introduc\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTrial();
 
     /// <summary>Neuropathic pain: radiculopathy, neuropathy, radiating pain, numbness or tingling, CRPS.</summary>
     public static CriterionOutcome NeuropathicPain(CriterionContext c) => Find.AnyOf(

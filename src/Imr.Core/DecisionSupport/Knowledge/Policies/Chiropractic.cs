@@ -14,6 +14,9 @@ public static class Chiropractic
         EvidenceLevel.Mtus,
         "recommend manual therapy for chronic pain caused by musculoskeletal conditions of the low back, with a trial of 6 visits over 2 weeks and, with evidence of objective functional improvement, a total of up to 18 visits over 6-8 weeks; it is not recommended for the ankle, foot, forearm, wrist, hand or knee",
         [
+            new("chiropractic.beyond-authorized-trial",
+                "When part of the request was already authorized as a trial, objective functional improvement from that trial before more visits",
+                Source, true, c => Checks.BeyondAuthorizedTrial(c, TreatmentKind.Chiropractic)),
             new("chiropractic.region",
                 "The condition treated is of the spine (manipulation is not recommended for the knee, ankle, foot, forearm, wrist or hand)",
                 Source, true,

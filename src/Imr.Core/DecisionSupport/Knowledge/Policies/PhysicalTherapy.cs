@@ -15,6 +15,9 @@ public static partial class PhysicalTherapy
         EvidenceLevel.Mtus,
         "recommend 9-10 visits over 8 weeks for myalgia and myositis, and 8-10 visits over 4 weeks for neuralgia, neuritis and radiculitis, with fading of treatment frequency and transition to a self-directed home exercise program; continued therapy requires documented objective functional improvement",
         [
+            new("physical-therapy.beyond-authorized-trial",
+                "When part of the request was already authorized as a trial, objective functional improvement from that trial before more visits",
+                Source, true, c => Checks.BeyondAuthorizedTrial(c, TreatmentKind.PhysicalTherapy, TreatmentKind.OccupationalTherapy)),
             new("physical-therapy.active-therapy",
                 "Active therapy, not a passive modality on its own (therapeutic ultrasound, electrical stimulation, laser, massage)",
                 "MTUS Chronic Pain Medical Treatment 2016, Physical medicine; Ultrasound, therapeutic; Electrical stimulators (E-stim)", true,
