@@ -13,11 +13,12 @@ internal static partial class Checks
         && (f.Kind is not (RedFlagKind.Fracture or RedFlagKind.Tumor or RedFlagKind.Infection) || InRegion(c, f.Evidence)));
 
     /// <summary>Whether words of the record are about the request's body region (the region is named within the
-    /// sentence around them); true when the request names no region.</summary>
+    /// clause around them: "de Quervain's fracture of the right wrist" in a list of diagnoses is not about the neck);
+    /// true when the request names no region.</summary>
     public static bool InRegion(CriterionContext c, Evidence evidence)
     {
         if (RegionWords(c.Classification.BodyRegion?.Id) is not { } words) return true;
-        return words.IsMatch(Sentence(c.Record.Text, evidence));
+        return words.IsMatch(Clause(c.Record.Text, evidence));
     }
 
     private static Regex? RegionWords(string? region) => region switch
@@ -35,7 +36,7 @@ internal static partial class Checks
     [GeneratedRegex(@"cervical|neck|\bC[1-7]\b|spin|vertebra|odontoid", RegexOptions.IgnoreCase)]
     private static partial Regex CervicalWords();
 
-    [GeneratedRegex(@"thoracic|lumbar|low back|back|\b[TLS]\d{1,2}\b|spin|vertebra|compression|sacr|rib", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"thoracic|lumbar|low back|back|\b[TLS]\d{1,2}\b|spin|vertebra|compression|sacr", RegexOptions.IgnoreCase)]
     private static partial Regex BackWords();
 
     [GeneratedRegex(@"shoulder|humer|clavic|scapul|glenoid|acromi", RegexOptions.IgnoreCase)]
@@ -79,8 +80,11 @@ internal static partial class Checks
 
     /// <summary>Whether the record shows the patient already taking a drug of this class (a continuation rather than a
     /// first trial).</summary>
+    /// <remarks>A mention where the drug is being started ("naproxen was prescribed", "a trial of nortriptyline") is
+    /// not a continuation.</remarks>
     public static bool Taking(CriterionContext c, DrugClass drugClass) => Find.Facts(c.Record.Medications,
-        m => m.Class == drugClass && !m.IsClassMention && m.Assertion is Assertion.Present or Assertion.Historical).Status == CriterionStatus.Met;
+        m => m.Class == drugClass && !m.IsClassMention && m.Assertion is Assertion.Present or Assertion.Historical
+            && !FirstTrial().IsMatch(Sentence(c.Record.Text, m.Evidence))).Status == CriterionStatus.Met;
 
     /// <summary>
     /// The CPMTG's rule for every medication for chronic pain (Medications for chronic pain, page 60): a first trial
@@ -108,6 +112,14 @@ internal static partial class Checks
         return trial.Count == 0
             ? CriterionOutcome.NotDocumented
             : Find.AnyOf(Find.Facts(trial, t => t.Outcome == TreatmentOutcome.Improved), FunctionalImprovement(c));
+    }
+
+    /// <summary>The clause of the text around some of its words (between commas, semicolons or full stops).</summary>
+    public static string Clause(string text, Evidence evidence)
+    {
+        var start = evidence.Start <= 0 ? -1 : text.LastIndexOfAny([',', ';', '.'], Math.Min(evidence.Start, text.Length) - 1);
+        var end = text.IndexOfAny([',', ';', '.'], Math.Min(evidence.End, text.Length));
+        return text[(start + 1)..(end < 0 ? text.Length : end)];
     }
 
     /// <summary>The sentence of the text around some of its words.</summary>
