@@ -19,7 +19,9 @@ public static partial class ReviewSentences
         foreach (Match end in SentenceEnd().Matches(text + " "))
         {
             var stop = Math.Min(text.Length, end.Index + 1);
-            if (stop > start && Review().IsMatch(text.AsSpan(start, stop - start)))
+            var sentence = text.AsSpan(start, Math.Max(0, stop - start));
+            // A review that certified something states a fact the record relies on ("the arthroscopy was certified").
+            if (stop > start && Review().IsMatch(sentence) && !(Certified().IsMatch(sentence) && !Refused().IsMatch(sentence)))
                 for (var i = start; i < stop; i++)
                     if (!char.IsWhiteSpace(chars[i])) chars[i] = ' ';
             start = stop;
@@ -30,6 +32,12 @@ public static partial class ReviewSentences
     // A full stop followed by white space ends a sentence (not "5.5" or "Dr.Smith"); so does a line break.
     [GeneratedRegex(@"(?<=[.!?])\s|\n")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\b(?:certified|authorized|approved)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Certified();
+
+    [GeneratedRegex(@"non-?certif\w*|not (?:certified|authorized|approved)|denied|denial|modified|original request|IMR eligible", RegexOptions.IgnoreCase)]
+    private static partial Regex Refused();
 
     [GeneratedRegex(@"utilization review|\bUR\b|non-?certif\w*|\b(?:was|were|been|is|are) (?:\w+ ){0,2}(?:denied|modified|non-?certified|not certified)\b|\bdenied (?:the |this |a )?(?:request|authorization)|\bdenial\b|original request|IMR eligible|(?:previous|prior|initial) (?:reviewing )?physician|physician review|peer review", RegexOptions.IgnoreCase)]
     private static partial Regex Review();
