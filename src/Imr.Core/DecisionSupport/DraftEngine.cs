@@ -49,7 +49,8 @@ public static class DraftEngine
         // Overturned only when every required criterion is met: the burden is the record's, as in the letters.
         var decision = policy is not null && required.All(c => c.Status == CriterionStatus.Met) ? Decision.Overturned : Decision.Upheld;
         var missing = required.Where(c => c.Status == CriterionStatus.NotDocumented).Select(c => c.Description).ToList();
-        var citations = policy is null ? new ValueList<Citation>([]) : new ValueList<Citation>(policy.CitationsFor(context));
+        var citations = policy is null ? new ValueList<Citation>([])
+            : new ValueList<Citation>(CompoundDrugs.Cite(classification.Category.Id, item.Treatment, policy.CitationsFor(context)));
         return new DraftItem(
             item.Treatment,
             classification.Category.Id,

@@ -30,7 +30,7 @@ public sealed class PolicyTests
         AssertEvidenceIsFromSummary(summary, item);
         var mtus = Assert.IsType<MtusCitation>(Assert.Single(item.Citations));
         Assert.Equal("Low Back Complaints", mtus.Guideline);
-        Assert.Equal(["Special Studies"], mtus.Sections);
+        Assert.Equal(["Special Studies", "Summary"], mtus.Sections);
         Assert.Contains("Therefore, the request for MRI of the lumbar spine is medically necessary.", item.Rationale);
     }
 

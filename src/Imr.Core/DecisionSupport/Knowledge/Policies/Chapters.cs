@@ -28,8 +28,12 @@ internal static class Chapters
 
     /// <summary>The region's chapter and section (e.g. "Special Studies"), then <paramref name="also"/>; only
     /// <paramref name="also"/> when no chapter covers the region.</summary>
-    public static IReadOnlyList<Citation> Cite(CriterionContext c, string section, params Citation[] also) =>
-        For(c.Classification.BodyRegion?.Id) is { } chapter ? [Policy.Mtus(chapter.Guideline, chapter.Year, section), .. also] : also;
+    public static IReadOnlyList<Citation> Cite(CriterionContext c, string section, params Citation[] also) => Cite(c, [section], also);
+
+    /// <summary>The region's chapter with several sections (the section and the chapter's Summary table), then
+    /// <paramref name="also"/>.</summary>
+    public static IReadOnlyList<Citation> Cite(CriterionContext c, string[] sections, params Citation[] also) =>
+        For(c.Classification.BodyRegion?.Id) is { } chapter ? [Policy.Mtus(chapter.Guideline, chapter.Year, sections), .. also] : also;
 
     /// <summary>A section of the Chronic Pain Medical Treatment Guidelines (2016).</summary>
     public static MtusCitation Cpmtg(params string[] sections) => Policy.Mtus(ChronicPain, ChronicPainYear, sections);

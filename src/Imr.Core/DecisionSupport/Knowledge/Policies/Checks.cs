@@ -78,6 +78,19 @@ internal static partial class Checks
     /// <summary>Objective functional improvement: activities, work, function measured, medication reduced.</summary>
     public static CriterionOutcome FunctionalImprovement(CriterionContext c) => Find.Facts(c.Record.FunctionalImprovements);
 
+    /// <summary>Conservative care received (therapy, exercise, activity modification) with no benefit reported and pain
+    /// still rated at 4/10 or more: symptoms that persist.</summary>
+    public static CriterionOutcome PainAfterConservativeCare(CriterionContext c)
+    {
+        var received = Find.Prior(c.Record, TreatmentKind.PhysicalTherapy, TreatmentKind.OccupationalTherapy, TreatmentKind.Chiropractic,
+            TreatmentKind.Acupuncture, TreatmentKind.HomeExercise, TreatmentKind.ConservativeCare, TreatmentKind.ActivityModification, TreatmentKind.Tens).ToList();
+        if (received.Count == 0 || received.Any(t => t.Outcome == TreatmentOutcome.Improved)) return CriterionOutcome.NotDocumented;
+        var pain = Find.Facts(c.Record.PainScores, p => p.Score.High >= 4);
+        return pain.Status == CriterionStatus.Met
+            ? CriterionOutcome.Met([received[0].Evidence, .. pain.Evidence.Select(e => new Evidence(e.Text, e.Start, e.Length))])
+            : CriterionOutcome.NotDocumented;
+    }
+
     /// <summary>Whether the record shows the patient already taking a drug of this class (a continuation rather than a
     /// first trial).</summary>
     /// <remarks>A mention where the drug is being started ("naproxen was prescribed", "a trial of nortriptyline") is

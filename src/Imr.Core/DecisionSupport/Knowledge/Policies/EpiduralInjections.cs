@@ -25,5 +25,5 @@ public static class EpiduralInjections
                     : new CriterionOutcome(CriterionStatus.Met, [])),
         ],
         // Reviewers cite the ACOEM chapter of the region (Physical Methods), then the CPMTG's criteria.
-        Cites: c => Chapters.Cite(c, "Physical Methods", Chapters.Cpmtg("Epidural steroid injections (ESIs)")));
+        Cites: c => Chapters.Cite(c, ["Physical Methods", "Summary"], Chapters.Cpmtg("Epidural steroid injections (ESIs)")));
 }

@@ -14,8 +14,8 @@ public static partial class HomeHealth
         EvidenceLevel.Mtus,
         "recommend home health services only for otherwise recommended medical treatment for patients who are homebound, on a part-time or intermittent basis, generally up to no more than 35 hours per week; medical treatment does not include homemaker services like shopping, cleaning and laundry, or personal care like bathing, dressing and using the bathroom when this is the only care needed",
         [
-            new("home-health.homebound", "The patient is homebound (confined to the home)", Source, true,
-                c => Find.Phrase(c.Record, Homebound())),
+            new("home-health.homebound", "The patient is homebound (confined to the home), or needs short-term skilled care after a major surgery or a hospitalization", Source, true,
+                c => Find.AnyOf(Find.Phrase(c.Record, Homebound()), Find.Phrase(c.Record, AfterSurgery()))),
             new("home-health.medical-care", "Skilled medical care (nursing, wound care, therapy, intravenous medication), not homemaker or personal care alone", Source, true,
                 c => new CriterionOutcome(Skilled().IsMatch(c.Treatment) ? CriterionStatus.Met : CriterionStatus.NotMet, [])),
             new("home-health.hours", "No more than 35 hours per week", Source, true,
@@ -33,6 +33,9 @@ public static partial class HomeHealth
 
     [GeneratedRegex(@"(\d{1,2})\s*(?:hours?|hrs?)\s*(?:per|a|/)\s*day(?:[^\d]{0,12}(\d)\s*(?:times|days?|x)\s*(?:per|a|/)\s*week)?", RegexOptions.IgnoreCase)]
     private static partial Regex HoursDays();
+
+    [GeneratedRegex(@"(?:underwent|status post|s/p|after|following|discharged (?:home )?(?:after|following|from)) (?:\w+ ){0,4}(?:surgery|arthroplasty|replacement|fusion|amputation|ORIF|open reduction|hospitali[sz]ation|the hospital)", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterSurgery();
 
     [GeneratedRegex(@"homebound|home-bound|confined to (?:the |his |her )?home|bed-?bound|bedridden|non-?ambulatory|unable to (?:leave|ambulate|walk)|wheelchair", RegexOptions.IgnoreCase)]
     private static partial Regex Homebound();

@@ -9,7 +9,7 @@ public static class ImagingCervical
     public static Policy Policy { get; } = new(
         "imaging-cervical",
         ["imaging"],
-        Policy.Mtus("Neck and Upper Back Complaints", 2004, "Special Studies"),
+        Policy.Mtus("Neck and Upper Back Complaints", 2004, "Special Studies", "Summary"),
         EvidenceLevel.Mtus,
         "state that criteria for ordering imaging studies are emergence of a red flag, physiologic evidence of tissue insult or neurologic dysfunction, failure to progress in a strengthening program intended to avoid surgery, and clarification of the anatomy prior to an invasive procedure",
         ImagingSpine.Criteria("imaging-cervical", Source),

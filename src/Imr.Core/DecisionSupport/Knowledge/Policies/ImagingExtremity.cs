@@ -30,7 +30,7 @@ public static partial class ImagingExtremity
                 Source, true, c => Find.Absent(ImagingSpine.PriorStudy(c))),
         ],
         c => c.BodyRegion?.Id is "elbow" or "wrist-hand" or "ankle-foot" or "hip",
-        c => Chapters.Cite(c, "Special Studies"));
+        c => Chapters.Cite(c, ["Special Studies", "Summary"]));
 
     [GeneratedRegex(@"(?:suspect|concern|possible|rule out|r/o|suspicious)\w*[^.]{0,40}(?:fracture|tear|osteonecrosis|avascular|tumou?r|ligament|tendon)|occult fracture|snuffbox", RegexOptions.IgnoreCase)]
     private static partial Regex Lesion();

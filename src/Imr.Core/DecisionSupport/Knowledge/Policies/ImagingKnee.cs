@@ -10,7 +10,7 @@ public static partial class ImagingKnee
     public static Policy Policy { get; } = new(
         "imaging-knee",
         ["imaging"],
-        Policy.Mtus("Knee Complaints", 2004, "Special Studies"),
+        Policy.Mtus("Knee Complaints", 2004, "Special Studies", "Summary"),
         EvidenceLevel.Mtus,
         "state that special studies are not needed to evaluate most knee complaints until after a period of conservative care and observation; MRI can confirm a suspected meniscus tear or ligament injury when the history and examination suggest internal derangement",
         [

@@ -10,7 +10,7 @@ public static partial class ImagingShoulder
     public static Policy Policy { get; } = new(
         "imaging-shoulder",
         ["imaging"],
-        Policy.Mtus("Shoulder Complaints", 2004, "Special Studies"),
+        Policy.Mtus("Shoulder Complaints", 2004, "Special Studies", "Summary"),
         EvidenceLevel.Mtus,
         "state that imaging is indicated for the emergence of a red flag, physiologic evidence of tissue insult or neurovascular dysfunction, failure to progress in a strengthening program intended to avoid surgery, or clarification of the anatomy prior to an invasive procedure such as a full-thickness rotator cuff tear not responding to conservative treatment",
         [

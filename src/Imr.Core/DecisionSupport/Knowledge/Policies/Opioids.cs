@@ -33,14 +33,10 @@ public static partial class Opioids
         ],
         Cites: c => [Policy.Mtus("Opioid Treatment", 2016, Phase(c)), Chapters.Cpmtg("Opioids, criteria for use")]);
 
-    /// <summary>The section of the Opioids Treatment Guidelines for the phase: 1 acute (under 4 weeks), 2 subacute
-    /// (under 3 months), 3 chronic (and when the dates are unknown, as most disputes are of chronic use).</summary>
-    public static string Phase(CriterionContext c) => c.WeeksSinceInjury switch
-    {
-        < 4 => "1",
-        < 13 => "2",
-        _ => "3",
-    };
+    /// <summary>The section of the Opioids Treatment Guidelines for the phase: 1 acute (under 4 weeks after the
+    /// injury), otherwise 3, chronic opioid treatment: the disputes after the first weeks are over continuing opioids,
+    /// which section 3 governs (section 2, subacute pain, is about starting them).</summary>
+    public static string Phase(CriterionContext c) => c.WeeksSinceInjury is < 4 ? "1" : "3";
 
     /// <summary>Met (with its words) within three months of a severe injury (fracture, surgery, major trauma) when the
     /// opioid is for that injury: the Opioids Treatment Guidelines support short-term use there; null otherwise.</summary>
