@@ -256,6 +256,16 @@ public sealed class GuidelinePolicyTests
         Assert.NotEqual(CriterionStatus.Met, Status(item, "physical-therapy.beyond-authorized-trial"));
     }
 
+    [Fact]
+    public void Additional_therapy_counts_the_visits_already_completed()
+    {
+        var within = Draft("The patient has neck pain. She completed 4 sessions of physical therapy with improvement in range of motion.", "Physical therapy x 6 for the neck");
+        Assert.Equal(CriterionStatus.Met, Status(within, "physical-therapy.prior-course-benefit"));
+        var beyond = Draft("The patient has neck pain. She completed 8 sessions of physical therapy with improvement in range of motion.", "Physical therapy x 6 for the neck");
+        Assert.NotEqual(CriterionStatus.Met, Status(beyond, "physical-therapy.prior-course-benefit"));
+        Assert.Equal(Decision.Upheld, beyond.Decision);
+    }
+
     [Theory]
     [InlineData("Six physical therapy visits for the lumbar", 6)]
     [InlineData("Acupuncture therapy sessions lumbar spine #6", 6)]

@@ -25,6 +25,9 @@ public sealed record CriterionOutcome(CriterionStatus Status, ValueList<Evidence
 {
     public static CriterionOutcome NotDocumented { get; } = new(CriterionStatus.NotDocumented, []);
 
+    /// <summary>Met or not met on a condition of the request itself (its count, its form), with no words of the record.</summary>
+    public static CriterionOutcome When(bool met) => new(met ? CriterionStatus.Met : CriterionStatus.NotMet, []);
+
     public static CriterionOutcome Met(IEnumerable<Evidence> evidence) => new(CriterionStatus.Met, Spans(evidence));
 
     public static CriterionOutcome NotMet(IEnumerable<Evidence> evidence) => new(CriterionStatus.NotMet, Spans(evidence));

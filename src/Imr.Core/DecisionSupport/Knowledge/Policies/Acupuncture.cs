@@ -21,7 +21,7 @@ public static class Acupuncture
                 "The treatments requested are within an initial trial of 3 to 6",
                 Source, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? new CriterionOutcome(n <= 6 ? CriterionStatus.Met : CriterionStatus.NotMet, [])
+                    ? CriterionOutcome.When(n <= 6)
                     : CriterionOutcome.NotDocumented),
             new("acupuncture.prior-benefit",
                 "No prior acupuncture, or documented functional improvement from prior treatments",

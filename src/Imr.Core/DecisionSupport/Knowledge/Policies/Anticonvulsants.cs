@@ -17,7 +17,7 @@ public static partial class Anticonvulsants
         "recommend antiepilepsy drugs for neuropathic pain (pain due to nerve damage); a good response is a 50% reduction in pain and a moderate response 30%, and continued use requires documentation of pain relief and improvement in function; they are not recommended for myofascial or mechanical pain without a neuropathic component, nor in compounded topical products",
         [
             new("anticonvulsants.oral", "Tablets or capsules (not a topical, compounded or oral-suspension product, unless tablets cannot be taken)", "MTUS Chronic Pain Medical Treatment 2016, Topical analgesics; Compound drugs", true,
-                c => new CriterionOutcome(Topical().IsMatch(c.Treatment) ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(!(Topical().IsMatch(c.Treatment)))),
             new("anticonvulsants.neuropathic", "Neuropathic pain (radiculopathy, neuropathy, CRPS, post-herpetic neuralgia)", Source, true, Checks.NeuropathicPain),
             new("anticonvulsants.efficacy", "A first trial, or at least 30% pain relief and functional improvement from the anticonvulsant already taken", Source, true,
                 c => Checks.EfficacyIfContinued(c, DrugClass.Anticonvulsant)),

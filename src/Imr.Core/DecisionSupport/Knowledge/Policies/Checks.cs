@@ -78,6 +78,11 @@ internal static partial class Checks
     /// <summary>Objective functional improvement: activities, work, function measured, medication reduced.</summary>
     public static CriterionOutcome FunctionalImprovement(CriterionContext c) => Find.Facts(c.Record.FunctionalImprovements);
 
+    /// <summary>Narrows a policy to requests whose matched words (the taxonomy's term or text) match
+    /// <paramref name="words"/>: a TENS unit among equipment, a urine drug screen among laboratory tests.</summary>
+    public static Func<Treatments.TreatmentClassification, bool> Names(Regex words) =>
+        c => words.IsMatch(c.MatchedText ?? "") || words.IsMatch(c.MatchedTerm ?? "");
+
     /// <summary>Conservative care received (therapy, exercise, activity modification) with no benefit reported and pain
     /// still rated at 4/10 or more: symptoms that persist.</summary>
     public static CriterionOutcome PainAfterConservativeCare(CriterionContext c)

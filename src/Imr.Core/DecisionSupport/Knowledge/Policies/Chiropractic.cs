@@ -20,14 +20,12 @@ public static class Chiropractic
             new("chiropractic.region",
                 "The condition treated is of the spine (manipulation is not recommended for the knee, ankle, foot, forearm, wrist or hand)",
                 Source, true,
-                c => c.Classification.BodyRegion?.Id is "knee" or "ankle-foot" or "wrist-hand" or "elbow"
-                    ? new CriterionOutcome(CriterionStatus.NotMet, [])
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(c.Classification.BodyRegion?.Id is not ("knee" or "ankle-foot" or "wrist-hand" or "elbow"))),
             new("chiropractic.trial-visits",
                 "The visits requested are within a trial of 6 visits",
                 Source, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? new CriterionOutcome(n <= 6 ? CriterionStatus.Met : CriterionStatus.NotMet, [])
+                    ? CriterionOutcome.When(n <= 6)
                     : CriterionOutcome.NotDocumented),
             new("chiropractic.prior-benefit",
                 "No prior chiropractic care, or objective functional improvement from it",

@@ -22,7 +22,7 @@ public static partial class FacetInjections
                 FacetFindings),
             new("facet-injections.failed-conservative-care", "Failure of conservative treatment (home exercise, physical therapy, NSAIDs) for at least 4 to 6 weeks", Source, true, Checks.FailedConservativeCare),
             new("facet-injections.levels", "No more than two levels injected at one session", Source, true,
-                c => new CriterionOutcome(Levels(c.Treatment) is > 2 ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(Levels(c.Treatment) is not > 2)),
             new("facet-injections.no-prior-fusion", "No prior fusion at the level to be blocked", Source, true,
                 c => Find.Absent(Find.Facts(c.Record.Treatments, t => t.Kind == TreatmentKind.Surgery && t.Evidence.Text.Contains("fusion", StringComparison.OrdinalIgnoreCase)))),
         ],

@@ -23,7 +23,7 @@ public static partial class FunctionalCapacityEvaluation
             new("functional-capacity-evaluation.near-mmi", "The patient is close to or at maximum medical improvement", Source, true,
                 c => Find.Phrase(c.Record, Mmi())),
         ],
-        c => Fce().IsMatch(c.MatchedText ?? "") || Fce().IsMatch(c.MatchedTerm ?? ""));
+        Checks.Names(Fce()));
 
     [GeneratedRegex(@"functional capacity|\bFCE\b", RegexOptions.IgnoreCase)]
     private static partial Regex Fce();

@@ -21,9 +21,9 @@ public static partial class FunctionalRestoration
             new("functional-restoration.not-surgical-candidate", "Not a candidate for surgery or other treatments that would clearly be warranted", Source, true,
                 c => Find.Absent(Checks.SurgeryConsidered(c))),
             new("functional-restoration.duration", "No more than a 2-week trial (about 10 sessions or 80 hours) without demonstrated efficacy", Source, true,
-                c => new CriterionOutcome(Find.RequestedCount(c.Treatment) is > 10 ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(Find.RequestedCount(c.Treatment) is not > 10)),
         ],
-        c => Program().IsMatch(c.MatchedText ?? "") || Program().IsMatch(c.MatchedTerm ?? ""),
+        Checks.Names(Program()),
         c => [Chapters.Cpmtg(WorkHardening().IsMatch(c.Treatment) ? "Work conditioning, work hardening" : "Chronic pain programs (functional restoration programs)")]);
 
     [GeneratedRegex(@"functional restoration|\bFRP\b|restoration program|work hardening|work conditioning|chronic pain program|HELP program", RegexOptions.IgnoreCase)]

@@ -17,9 +17,9 @@ public static partial class HomeHealth
             new("home-health.homebound", "The patient is homebound (confined to the home), or needs short-term skilled care after a major surgery or a hospitalization", Source, true,
                 c => Find.AnyOf(Find.Phrase(c.Record, Homebound()), Find.Phrase(c.Record, AfterSurgery()))),
             new("home-health.medical-care", "Skilled medical care (nursing, wound care, therapy, intravenous medication), not homemaker or personal care alone", Source, true,
-                c => new CriterionOutcome(Skilled().IsMatch(c.Treatment) ? CriterionStatus.Met : CriterionStatus.NotMet, [])),
+                c => CriterionOutcome.When(Skilled().IsMatch(c.Treatment))),
             new("home-health.hours", "No more than 35 hours per week", Source, true,
-                c => new CriterionOutcome(HoursPerWeek(c.Treatment) is > 35 ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(HoursPerWeek(c.Treatment) is not > 35)),
         ]);
 
     /// <summary>Hours a week a request names ("6 hours per day, 5 times a week" is 30; "8 hours a day, 7 days a week" 56).</summary>

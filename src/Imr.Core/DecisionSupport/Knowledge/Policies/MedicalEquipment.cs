@@ -29,7 +29,7 @@ public static partial class MedicalEquipment
             new("medical-equipment.medical-need", "A documented medical need the device serves (a functional deficit it addresses, non-weight-bearing status, a post-operative need)", Source, true,
                 c => Find.Phrase(c.Record, MedicalNeed())),
         ],
-        c => !Tens.Device().IsMatch(c.MatchedText ?? "") && !Tens.Device().IsMatch(c.MatchedTerm ?? ""),
+        c => !Checks.Names(Tens.Device())(c),
         c => Stimulator().IsMatch(c.Treatment)
             ? [Chapters.Cpmtg(Interferential().IsMatch(c.Treatment) ? "Interferential Current Stimulation (ICS)" : HWave().IsMatch(c.Treatment) ? "H-wave stimulation (HWT)" : "Neuromuscular electrical stimulation (NMES devices)")]
             : Chapters.Cite(c, c.Classification.BodyRegion?.Id == "elbow" ? "Recommendations" : "Physical Methods"));

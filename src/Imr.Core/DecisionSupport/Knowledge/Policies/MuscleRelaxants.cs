@@ -17,7 +17,7 @@ public static partial class MuscleRelaxants
         [
             new("muscle-relaxants.not-compounded", "Not a compounded product (compound drugs are not recommended when the drug is available in tablet form)",
                 "MTUS Chronic Pain Medical Treatment 2016, Compound drugs", true,
-                c => new CriterionOutcome(Compounded().IsMatch(c.Treatment) ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(!(Compounded().IsMatch(c.Treatment)))),
             new("muscle-relaxants.acute-exacerbation", "An acute exacerbation or muscle spasm being treated", Source, true,
                 c => Find.Phrase(c.Record, Exacerbation())),
             new("muscle-relaxants.short-term", "Short-term use (2 to 3 weeks), not a continuation of long-term use", Source, true,

@@ -26,18 +26,18 @@ public static partial class PhysicalTherapy
                 "The number of visits requested is within the 9-10 visits the guideline allows (after surgery, within the initial course of the Postsurgical Treatment Guidelines, half the general course: 12 visits for the common procedures)",
                 Source + "; " + PostsurgicalSource, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? new CriterionOutcome(n <= (PostOperative(c) ? 12 : 10) ? CriterionStatus.Met : CriterionStatus.NotMet, [])
+                    ? CriterionOutcome.When(n <= (PostOperative(c) ? 12 : 10))
                     : CriterionOutcome.NotDocumented),
             new("physical-therapy.surgery-necessary",
                 "For post-operative therapy, the surgery it follows is medically necessary",
                 PostsurgicalSource, true,
                 c => PostOperative(c) ? Dependencies.FromPrimary(c) ?? new CriterionOutcome(CriterionStatus.Met, []) : new CriterionOutcome(CriterionStatus.Met, [])),
             new("physical-therapy.prior-course-benefit",
-                "No prior course of therapy for this condition, or objective functional improvement from the prior course",
+                "No prior course of therapy for this condition, or objective functional improvement from the prior course with the visits completed documented, so that the total stays within the guideline's 9-10",
                 Source, true,
                 c => PostOperative(c) ? new CriterionOutcome(CriterionStatus.Met, []) : Find.Prior(c.Record, TreatmentKind.PhysicalTherapy).ToList() is { Count: > 0 } prior
                     ? Find.AnyOf(
-                        Find.Facts(prior, t => t.Outcome == TreatmentOutcome.Improved && t.Count is null or < 10),
+                        Find.Facts(prior, t => t.Outcome == TreatmentOutcome.Improved && t.Count is { } done && done + (Find.RequestedCount(c.Treatment) ?? 0) <= 10),
                         Find.Absent(Find.Facts(prior)))
                     : new CriterionOutcome(CriterionStatus.Met, [])),
             new("physical-therapy.home-exercise",

@@ -30,7 +30,7 @@ public static partial class RadiofrequencyNeurotomy
             new("radiofrequency-ablation.levels",
                 "No more than two joint levels at one time",
                 RepeatSource, true,
-                c => new CriterionOutcome(FacetInjections.Levels(c.Treatment) is > 2 ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(FacetInjections.Levels(c.Treatment) is not > 2)),
         ],
         Cites: c => Chapters.Cite(c, "Summary"));
 

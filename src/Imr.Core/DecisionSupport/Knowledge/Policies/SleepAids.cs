@@ -24,7 +24,7 @@ public static partial class SleepAids
             new("sleep-aids.short-term", "Short-term use: not a continuation of long-term hypnotic use", Source, true,
                 c => Find.Absent(Find.Facts(c.Record.Medications, m => m.Class == DrugClass.Hypnotic && !m.IsClassMention && m.Assertion is Assertion.Present or Assertion.Historical))),
             new("sleep-aids.not-compounded", "Not a compounded product", "MTUS Chronic Pain Medical Treatment 2016, Compound drugs", true,
-                c => new CriterionOutcome(Compound().IsMatch(c.Treatment) ? CriterionStatus.NotMet : CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(!(Compound().IsMatch(c.Treatment)))),
         ]);
 
     [GeneratedRegex(@"insomnia|difficulty (?:sleeping|falling asleep|staying asleep)|sleep (?:disturbance|disorder|difficult\w*|problems|onset|maintenance)|trouble sleeping|poor sleep", RegexOptions.IgnoreCase)]

@@ -35,7 +35,7 @@ public static partial class SurgicalAdjuncts
         if (Coagulation().IsMatch(t)) return Find.Phrase(c.Record, BleedingRisk());
         if (Electrocardiogram().IsMatch(t)) return Find.Phrase(c.Record, CardiacRisk());
         if (Cold().IsMatch(t))
-            return new CriterionOutcome(Find.RequestedCount(t) is <= 7 || SevenDays().IsMatch(t) ? CriterionStatus.Met : CriterionStatus.NotMet, []);
+            return CriterionOutcome.When(Find.RequestedCount(t) is <= 7 || SevenDays().IsMatch(t));
         if (Testing().IsMatch(t)) return Find.AnyOf(Find.Phrase(c.Record, OlderAge()), Find.Phrase(c.Record, Comorbidity()));
         return new CriterionOutcome(CriterionStatus.Met, []);
     }

@@ -23,7 +23,7 @@ public static partial class UrineDrugTesting
                     Find.Facts(c.Record.OpioidMonitoring, m => m.Result == MonitoringResult.Inconsistent),
                     Find.Absent(Find.Facts(c.Record.OpioidMonitoring, m => m.Kind == MonitoringKind.UrineDrugScreen && m.Result == MonitoringResult.Consistent)))),
         ],
-        c => DrugTest().IsMatch(c.MatchedText ?? "") || DrugTest().IsMatch(c.MatchedTerm ?? ""),
+        Checks.Names(DrugTest()),
         c => [Chapters.Cpmtg("Drug testing"), Policy.Mtus("Opioid Treatment", 2016, "3")]);
 
     [GeneratedRegex(@"urine|drug (?:screen|test)|toxicolog|\bUDS\b|\bUDT\b", RegexOptions.IgnoreCase)]
