@@ -59,7 +59,7 @@ public static class DraftEngine
             citations,
             new(criteria),
             new(missing),
-            Rationale(item.Treatment, policy, criteria, decision),
+            Rationale(item.Treatment, policy, citations.Count > 0 ? citations[0] : null, criteria, decision),
             policy?.Id);
     }
 
@@ -79,7 +79,8 @@ public static class DraftEngine
         return Math.Round(value, 2);
     }
 
-    private static string Rationale(string treatment, Policy? policy, IReadOnlyList<CriterionResult> criteria, Decision decision)
+    // The guideline named is the one cited first for this request (the chapter of its region), not the policy's default.
+    private static string Rationale(string treatment, Policy? policy, Citation? cited, IReadOnlyList<CriterionResult> criteria, Decision decision)
     {
         var text = new StringBuilder();
         if (policy is null)
@@ -88,7 +89,7 @@ public static class DraftEngine
         }
         else
         {
-            var guideline = policy.Guideline switch
+            var guideline = (cited ?? policy.Guideline) switch
             {
                 MtusCitation m => $"The MTUS {m.Guideline} Guidelines",
                 NonMtusCitation n => $"The {n.Reference}",

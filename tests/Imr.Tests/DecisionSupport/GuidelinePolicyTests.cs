@@ -141,6 +141,7 @@ public sealed class GuidelinePolicyTests
         Assert.Equal(Decision.Overturned, items[0].Decision);
         Assert.Equal("Shoulder Complaints", Mtus(items[0]).Single().Guideline);
         Assert.Equal(["Surgical Considerations"], Mtus(items[0]).Single().Sections);
+        Assert.StartsWith("The MTUS Shoulder Complaints Guidelines", items[0].Rationale, StringComparison.Ordinal);
         Assert.Equal(Decision.Overturned, items[1].Decision);
         Assert.Equal(Decision.Upheld, items[2].Decision); // coagulation studies need anticoagulant use or a bleeding disorder
     }
