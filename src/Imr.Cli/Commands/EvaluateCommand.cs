@@ -18,16 +18,21 @@ internal static class EvaluateCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var json = CommonOptions.Json("Print the statistics as one JSON object.");
+        var itemsOption = new Option<bool>("--items")
+        {
+            Description = "Also print one JSON line per item (source, treatment, category, policy, drafted, decided, citation agreement) before the statistics.",
+        };
         var command = new Command("evaluate", "Draft letters blind (summary and requests only) and measure agreement with the reviewers' decisions.")
         {
             paths,
             json,
+            itemsOption,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(paths)!, result.GetValue(json), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(paths)!, result.GetValue(json), result.GetValue(itemsOption), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, bool json, bool perItem, CancellationToken cancellationToken)
     {
         var evaluation = new EngineEvaluation();
         var letters = 0;
@@ -43,6 +48,17 @@ internal static class EvaluateCommand
             letters++;
             evaluation.Add(Path.GetFileName(file), result.Determination);
         }
+        if (perItem)
+            foreach (var item in evaluation.Items)
+                Console.WriteLine(new JsonObject
+                {
+                    ["source"] = item.Source, ["treatment"] = item.Draft.Treatment, ["category"] = item.Draft.Category,
+                    ["policy"] = item.Draft.Policy, ["drafted"] = item.Draft.Decision.ToString(), ["decided"] = item.Decided.ToString(),
+                    ["guidelineAgrees"] = item.GuidelineAgrees, ["sectionAgrees"] = item.SectionAgrees,
+                    ["citations"] = new JsonArray([.. item.Draft.Citations.Select(c => (JsonNode?)JsonValue.Create(c.Text))]),
+                    ["unmet"] = new JsonArray([.. item.Draft.Criteria.Where(c => c.Status != Imr.DecisionSupport.CriterionStatus.Met)
+                        .Select(c => (JsonNode?)JsonValue.Create(c.Id + ":" + (c.Status == Imr.DecisionSupport.CriterionStatus.NotMet ? "not met" : "not documented")))]),
+                }.ToJsonString(LetterJson.Options));
         var a = evaluation.Agreement;
         if (json)
         {

@@ -17,21 +17,40 @@ public static class DraftEngine
     public static Draft Draft(CaseFile caseFile)
     {
         ArgumentNullException.ThrowIfNull(caseFile);
-        var record = ClinicalFacts.Extract(caseFile.CaseSummary);
-        return new Draft(new(caseFile.Items.Select(item => DraftItem(record, item))));
+        var record = ClinicalFacts.Extract(ReviewSentences.Mask(caseFile.CaseSummary));
+        var drafted = caseFile.Items.Select(item => DraftItem(record, item, caseFile.DateOfInjury, caseFile.UrDenialDate)).ToList();
+        // A request that goes with another of the same case (pre-operative tests with their surgery) is drafted again
+        // knowing how that one was drafted: the reviewers decide it with the primary request.
+        for (var i = 0; i < drafted.Count; i++)
+        {
+            if (Dependencies.PrimaryCategory(drafted[i].Category, drafted[i].Treatment) is not { } primaryCategory) continue;
+            var primary = drafted.Where((d, j) => j != i && d.Category == primaryCategory && Dependencies.PrimaryCategory(d.Category, d.Treatment) is null)
+                .FirstOrDefault();
+            if (primary is not null)
+                drafted[i] = DraftItem(record, caseFile.Items[i], caseFile.DateOfInjury, caseFile.UrDenialDate, primary);
+        }
+        return new Draft(new(drafted));
     }
 
-    public static DraftItem DraftItem(ClinicalRecord record, CaseFileItem item)
+    /// <param name="record">The facts of the case summary.</param>
+    /// <param name="item">The request.</param>
+    /// <param name="dateOfInjury">The date of injury, when known.</param>
+    /// <param name="reviewDate">The date of the utilization review, when known.</param>
+    /// <param name="primary">The draft of the request this one goes with in the same case, if any.</param>
+    public static DraftItem DraftItem(ClinicalRecord record, CaseFileItem item, DateOnly? dateOfInjury = null, DateOnly? reviewDate = null, DraftItem? primary = null)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(item);
         var classification = TreatmentClassifier.Classify(item.Treatment);
         var policy = PolicyCatalogue.For(classification);
-        var context = new CriterionContext(record, item.Treatment, classification);
+        var context = new CriterionContext(record, item.Treatment, classification, dateOfInjury, reviewDate, primary);
         var criteria = policy is null ? [Fallback.Evaluate(context)] : policy.Criteria.Select(c => Check(c, context)).ToList();
         var required = policy is null ? criteria : criteria.Where((_, i) => policy.Criteria[i].Required).ToList();
         // Overturned only when every required criterion is met: the burden is the record's, as in the letters.
         var decision = policy is not null && required.All(c => c.Status == CriterionStatus.Met) ? Decision.Overturned : Decision.Upheld;
         var missing = required.Where(c => c.Status == CriterionStatus.NotDocumented).Select(c => c.Description).ToList();
-        var citations = policy is null ? new ValueList<Citation>([]) : new ValueList<Citation>([policy.Guideline]);
+        var citations = policy is null ? new ValueList<Citation>([])
+            : new ValueList<Citation>(CompoundDrugs.Cite(classification.Category.Id, item.Treatment, policy.CitationsFor(context)));
         return new DraftItem(
             item.Treatment,
             classification.Category.Id,
@@ -40,7 +59,7 @@ public static class DraftEngine
             citations,
             new(criteria),
             new(missing),
-            Rationale(item.Treatment, policy, criteria, decision),
+            Rationale(item.Treatment, policy, citations.Count > 0 ? citations[0] : null, criteria, decision),
             policy?.Id);
     }
 
@@ -60,7 +79,8 @@ public static class DraftEngine
         return Math.Round(value, 2);
     }
 
-    private static string Rationale(string treatment, Policy? policy, IReadOnlyList<CriterionResult> criteria, Decision decision)
+    // The guideline named is the one cited first for this request (the chapter of its region), not the policy's default.
+    private static string Rationale(string treatment, Policy? policy, Citation? cited, IReadOnlyList<CriterionResult> criteria, Decision decision)
     {
         var text = new StringBuilder();
         if (policy is null)
@@ -69,7 +89,7 @@ public static class DraftEngine
         }
         else
         {
-            var guideline = policy.Guideline switch
+            var guideline = (cited ?? policy.Guideline) switch
             {
                 MtusCitation m => $"The MTUS {m.Guideline} Guidelines",
                 NonMtusCitation n => $"The {n.Reference}",

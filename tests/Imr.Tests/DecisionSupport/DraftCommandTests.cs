@@ -70,6 +70,16 @@ public sealed class DraftCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Every_seed_item_is_decided_as_the_reviewer_decided()
+    {
+        var evaluation = new EngineEvaluation();
+        await foreach (var (file, outcome) in LetterBatch.ReadAsync(Directory.EnumerateFiles(TestPaths.Seeds, "*.txt"), CancellationToken.None))
+            evaluation.Add(Path.GetFileName(file), Assert.IsType<ReadResult>(outcome.Result).Determination);
+        Assert.Equal(7, evaluation.Items.Count);
+        Assert.All(evaluation.Items, i => Assert.True(i.Draft.Decision == i.Decided, $"{i.Source}: {i.Draft.Treatment} drafted {i.Draft.Decision}, decided {i.Decided}"));
+    }
+
+    [Fact]
     public async Task On_the_corpus_the_engine_beats_always_upheld_on_kappa()
     {
         var evaluation = new EngineEvaluation();

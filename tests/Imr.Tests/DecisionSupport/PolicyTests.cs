@@ -30,7 +30,7 @@ public sealed class PolicyTests
         AssertEvidenceIsFromSummary(summary, item);
         var mtus = Assert.IsType<MtusCitation>(Assert.Single(item.Citations));
         Assert.Equal("Low Back Complaints", mtus.Guideline);
-        Assert.Equal(["Special Studies"], mtus.Sections);
+        Assert.Equal(["Special Studies", "Summary"], mtus.Sections);
         Assert.Contains("Therefore, the request for MRI of the lumbar spine is medically necessary.", item.Rationale);
     }
 
@@ -50,7 +50,7 @@ public sealed class PolicyTests
         var item = Draft("The patient reports neck pain after a fall three weeks ago.", "Physical therapy 2x4 for the cervical spine");
         Assert.Equal("physical-therapy", item.Policy);
         Assert.Equal(Decision.Overturned, item.Decision);
-        Assert.Equal("Physical medicine", Assert.IsType<MtusCitation>(item.Citations[0]).Sections[0]);
+        Assert.Equal("Physical medicine treatment", Assert.IsType<MtusCitation>(item.Citations[0]).Sections[0]);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class PolicyTests
     [Fact]
     public void Surgical_adjunct_follows_an_authorized_surgery()
     {
-        var item = Draft("The left knee arthroscopy was certified by utilization review.", "Pre-operative medical clearance");
+        var item = Draft("The 62-year-old patient has hypertension. The left knee arthroscopy was certified by utilization review.", "Pre-operative medical clearance");
         Assert.Equal("surgical-adjuncts", item.Policy);
         Assert.Equal(Decision.Overturned, item.Decision);
 

@@ -31,7 +31,7 @@ public static partial class Find
         foreach (Match m in pattern.Matches(record.Text))
         {
             var evidence = new Evidence(m.Value, m.Index, m.Length);
-            var before = record.Text[Math.Max(0, m.Index - 40)..m.Index];
+            var before = record.Text[Math.Max(0, m.Index - 70)..m.Index];
             var sentenceStart = before.LastIndexOfAny(['.', ';']);
             if (sentenceStart >= 0) before = before[(sentenceStart + 1)..];
             (Negation().IsMatch(before) ? negated : met).Add(evidence);
@@ -59,9 +59,35 @@ public static partial class Find
         record.Treatments.Where(t => kinds.Contains(t.Kind) && t.IsAffirmed && t.Subject == Subject.Patient);
 
     /// <summary>Failed conservative care: a conservative treatment without benefit, or the record's own words for it.</summary>
+    /// <remarks>
+    /// Besides the record's own words ("failed conservative care", "no improvement with therapy"), the reviewers read a
+    /// failure where the record lists conservative treatment received (therapy, exercise, medication, activity
+    /// modification) and the symptoms persist unchanged, with no benefit reported from any of it.
+    /// </remarks>
     public static CriterionOutcome FailedConservativeCare(ClinicalRecord record) => AnyOf(
         Facts(record.Treatments, t => t.Kind is not (TreatmentKind.Surgery) && t.Outcome == TreatmentOutcome.NoImprovement),
-        Phrase(record, FailedCare()));
+        Phrase(record, FailedCare()),
+        PersistingDespiteCare(record));
+
+    private static readonly TreatmentKind[] Conservative =
+    [
+        TreatmentKind.PhysicalTherapy, TreatmentKind.OccupationalTherapy, TreatmentKind.Chiropractic, TreatmentKind.Acupuncture,
+        TreatmentKind.HomeExercise, TreatmentKind.ConservativeCare, TreatmentKind.ActivityModification,
+    ];
+
+    private static CriterionOutcome PersistingDespiteCare(ClinicalRecord record)
+    {
+        var received = Prior(record, Conservative).ToList();
+        if (received.Count == 0 || received.Any(t => t.Outcome == TreatmentOutcome.Improved)) return CriterionOutcome.NotDocumented;
+        if (record.FunctionalImprovements.Any(f => f.IsAffirmed)) return CriterionOutcome.NotDocumented;
+        var persisting = Phrase(record, Persisting());
+        return persisting.Status == CriterionStatus.Met
+            ? CriterionOutcome.Met([.. received.Take(1).Select(t => t.Evidence), .. persisting.Evidence.Take(1).Select(e => new Evidence(e.Text, e.Start, e.Length))])
+            : CriterionOutcome.NotDocumented;
+    }
+
+    [GeneratedRegex(@"(?:persistent|persisting|ongoing|continued|continues to (?:have|report|complain of)|unchanged|no change[sd]? in) (?:\w+ ){0,3}(?:pain|symptoms|complaints)|(?:pain|symptoms) (?:persist\w*|(?:are|is|remain\w*) unchanged)", RegexOptions.IgnoreCase)]
+    private static partial Regex Persisting();
 
     /// <summary>The number of sessions or units a request names: "x 6", "6 sessions", "2x4" (8), "twice a week for 6 weeks" (12).</summary>
     public static int? RequestedCount(string treatment)
@@ -76,11 +102,13 @@ public static partial class Find
         }
         var sessions = Sessions().Match(treatment);
         if (sessions.Success) return int.Parse(sessions.Groups[1].Value);
+        var words = WordSessions().Match(treatment);
+        if (words.Success) return Array.IndexOf(NumberWords, words.Groups[1].Value.ToLowerInvariant()) + 1;
         var qty = Quantity().Match(treatment);
         return qty.Success ? int.Parse(qty.Groups[1].Value) : null;
     }
 
-    [GeneratedRegex(@"\b(?:no|not|non|without|denie[sd]|deny|lack(?:ed|s|ing)?(?: of)?|absence of|negative for|free of|neither|nor)\b[^.;]{0,30}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no|not|non|without|denie[sd]|deny|lack(?:ed|s|ing)?(?: of)?|absence of|negative for|free of|neither|nor)\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
 
     [GeneratedRegex(@"fail(?:ed|ure)(?: of| to respond to)? (?:\w+ ){0,3}(?:conservative|physical therapy|therapy|treatment|medications?|care)|(?:despite|refractory to|without (?:significant |lasting )?(?:relief|improvement|benefit) (?:from|with)) (?:\w+ ){0,3}(?:conservative|therapy|treatment|medications?|physical therapy|care|injections?)|(?:no|minimal|little|without) (?:significant |lasting )?(?:relief|improvement|benefit) (?:from|with) (?:\w+ ){0,3}(?:conservative|therapy|treatment|medications?|physical therapy|care|injections?)|persistent (?:\w+ ){0,2}(?:pain|symptoms) (?:despite|after)", RegexOptions.IgnoreCase)]
@@ -95,6 +123,12 @@ public static partial class Find
     [GeneratedRegex(@"\b(\d{1,2})\s*(?:sessions?|visits?|treatments?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Sessions();
 
-    [GeneratedRegex(@"\b(?:x|#|qty:?|quantity:?)\s*(\d{1,3})\b", RegexOptions.IgnoreCase)]
+    private static readonly string[] NumberWords =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,3}(?:sessions?|visits?|treatments?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WordSessions();
+
+    [GeneratedRegex(@"(?:\bx|#|\bqty:?|\bquantity:?)\s*(\d{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex Quantity();
 }

@@ -5,13 +5,28 @@ using Imr.Treatments;
 
 namespace Imr.DecisionSupport.Knowledge;
 
-/// <summary>What a criterion is checked against: the facts of the record, the request's words and its classification.</summary>
-public sealed record CriterionContext(ClinicalRecord Record, string Treatment, TreatmentClassification Classification);
+/// <summary>
+/// What a criterion is checked against: the facts of the record, the request's words and its classification, and
+/// when known the date of injury and the date of the utilization review (to tell acute from chronic).
+/// </summary>
+/// <remarks><see cref="Primary"/> is the draft of the request in the same case this one goes with (the surgery for its
+/// pre-operative tests, the NSAID for its gastro-protection; see <see cref="Dependencies"/>), null when there is none.</remarks>
+public sealed record CriterionContext(ClinicalRecord Record, string Treatment, TreatmentClassification Classification,
+    DateOnly? DateOfInjury = null, DateOnly? ReviewDate = null, DraftItem? Primary = null)
+{
+    /// <summary>Whole weeks from the injury to the review; null when either date is unknown.</summary>
+    public int? WeeksSinceInjury => DateOfInjury is { } injury && ReviewDate is { } review && review >= injury
+        ? (review.DayNumber - injury.DayNumber) / 7
+        : null;
+}
 
 /// <summary>What a criterion found: its status and the words of the record it rests on.</summary>
 public sealed record CriterionOutcome(CriterionStatus Status, ValueList<EvidenceSpan> Evidence)
 {
     public static CriterionOutcome NotDocumented { get; } = new(CriterionStatus.NotDocumented, []);
+
+    /// <summary>Met or not met on a condition of the request itself (its count, its form), with no words of the record.</summary>
+    public static CriterionOutcome When(bool met) => new(met ? CriterionStatus.Met : CriterionStatus.NotMet, []);
 
     public static CriterionOutcome Met(IEnumerable<Evidence> evidence) => new(CriterionStatus.Met, Spans(evidence));
 
@@ -42,6 +57,8 @@ public sealed record Criterion(string Id, string Description, string Source, boo
 /// <param name="Statement">What the guideline says, as a rationale paraphrases it ("... recommend ...").</param>
 /// <param name="Criteria">The criteria, in the order a reviewer checks them.</param>
 /// <param name="Applies">Narrows the policy within its categories (imaging by body region); null for all.</param>
+/// <param name="Cites">The guideline parts and sections cited for a particular request when they depend on it (the
+/// ACOEM chapter of the body region, the section of the drug named); null to cite <paramref name="Guideline"/>.</param>
 public sealed record Policy(
     string Id,
     ValueList<string> Categories,
@@ -49,11 +66,16 @@ public sealed record Policy(
     EvidenceLevel Level,
     string Statement,
     IReadOnlyList<Criterion> Criteria,
-    Func<TreatmentClassification, bool>? Applies = null)
+    Func<TreatmentClassification, bool>? Applies = null,
+    Func<CriterionContext, IReadOnlyList<Citation>>? Cites = null)
 {
     /// <summary>Whether this policy governs the classified item.</summary>
     public bool Covers(TreatmentClassification classification) =>
         Categories.Contains(classification.Category.Id) && (Applies?.Invoke(classification) ?? true);
+
+    /// <summary>The citations for one request: <see cref="Cites"/> when it gives any, else the policy's guideline.</summary>
+    public IReadOnlyList<Citation> CitationsFor(CriterionContext context) =>
+        Cites?.Invoke(context) is { Count: > 0 } cites ? cites : [Guideline];
 
     /// <summary>An MTUS citation in the letters' own wording ("Decision based on MTUS ... , Section(s): ...").</summary>
     public static MtusCitation Mtus(string guideline, int? year, params string[] sections)

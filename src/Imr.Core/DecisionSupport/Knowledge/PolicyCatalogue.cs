@@ -13,6 +13,10 @@ public static class PolicyCatalogue
         Opioids.Policy, MuscleRelaxants.Policy, ProtonPumpInhibitors.Policy, TopicalAnalgesics.Policy,
         EpiduralInjections.Policy, FacetInjections.Policy, RadiofrequencyNeurotomy.Policy, Tens.Policy,
         SurgicalAdjuncts.Policy, Surgery.Policy,
+        ImagingExtremity.Policy, Nsaids.Policy, Antidepressants.Policy, Anticonvulsants.Policy, SleepAids.Policy,
+        Benzodiazepines.Policy, PsychologicalCare.Policy, TriggerPointInjections.Policy, BotulinumToxin.Policy,
+        UrineDrugTesting.Policy, FunctionalCapacityEvaluation.Policy, FunctionalRestoration.Policy, HomeHealth.Policy,
+        MedicalEquipment.Policy,
     ];
 
     /// <summary>The policy for a classified item: of those covering it, one at the highest level of the evidence

@@ -14,11 +14,14 @@ public static class Acupuncture
         EvidenceLevel.Mtus,
         "state that the time to produce functional improvement is 3 to 6 treatments, and that treatments may be extended if functional improvement is documented",
         [
+            new("acupuncture.beyond-authorized-trial",
+                "When part of the request was already authorized as a trial, objective functional improvement from that trial before more visits",
+                Source, true, c => Checks.BeyondAuthorizedTrial(c, TreatmentKind.Acupuncture)),
             new("acupuncture.initial-trial",
                 "The treatments requested are within an initial trial of 3 to 6",
                 Source, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? new CriterionOutcome(n <= 6 ? CriterionStatus.Met : CriterionStatus.NotMet, [])
+                    ? CriterionOutcome.When(n <= 6)
                     : CriterionOutcome.NotDocumented),
             new("acupuncture.prior-benefit",
                 "No prior acupuncture, or documented functional improvement from prior treatments",

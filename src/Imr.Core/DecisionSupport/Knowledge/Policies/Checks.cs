@@ -7,8 +7,52 @@ namespace Imr.DecisionSupport.Knowledge.Policies;
 internal static partial class Checks
 {
     /// <summary>Red flags for serious pathology (cauda equina, fracture, tumour, infection, progressive deficit).</summary>
-    /// <remarks>Only a present red flag counts: a healed fracture or a past infection does not call for imaging now.</remarks>
-    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags, f => f.Assertion != Assertion.Historical);
+    /// <remarks>Only a present red flag counts: a healed fracture or a past infection does not call for imaging now. A
+    /// fracture, tumour or infection counts for the region it is in: a wrist fracture is no red flag for the neck.</remarks>
+    public static CriterionOutcome RedFlags(CriterionContext c) => Find.Facts(c.Record.RedFlags, f => f.Assertion != Assertion.Historical
+        && (f.Kind is not (RedFlagKind.Fracture or RedFlagKind.Tumor or RedFlagKind.Infection) || InRegion(c, f.Evidence)));
+
+    /// <summary>Whether words of the record are about the request's body region (the region is named within the
+    /// clause around them: "de Quervain's fracture of the right wrist" in a list of diagnoses is not about the neck);
+    /// true when the request names no region.</summary>
+    public static bool InRegion(CriterionContext c, Evidence evidence)
+    {
+        if (RegionWords(c.Classification.BodyRegion?.Id) is not { } words) return true;
+        return words.IsMatch(Clause(c.Record.Text, evidence));
+    }
+
+    private static Regex? RegionWords(string? region) => region switch
+    {
+        "cervical" => CervicalWords(),
+        "thoracic" or "lumbar" or "spine" => BackWords(),
+        "shoulder" => ShoulderWords(),
+        "knee" => KneeWords(),
+        "ankle-foot" => FootWords(),
+        "wrist-hand" or "elbow" or "upper-extremity" => ArmWords(),
+        "hip" or "pelvis" => HipWords(),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"cervical|neck|\bC[1-7]\b|spin|vertebra|odontoid", RegexOptions.IgnoreCase)]
+    private static partial Regex CervicalWords();
+
+    [GeneratedRegex(@"thoracic|lumbar|low back|back|\b[TLS]\d{1,2}\b|spin|vertebra|compression|sacr", RegexOptions.IgnoreCase)]
+    private static partial Regex BackWords();
+
+    [GeneratedRegex(@"shoulder|humer|clavic|scapul|glenoid|acromi", RegexOptions.IgnoreCase)]
+    private static partial Regex ShoulderWords();
+
+    [GeneratedRegex(@"knee|patell|tibia|femur|femoral|plateau", RegexOptions.IgnoreCase)]
+    private static partial Regex KneeWords();
+
+    [GeneratedRegex(@"ankle|foot|feet|toe|metatars|calcane|tarsal|malleol|fibula", RegexOptions.IgnoreCase)]
+    private static partial Regex FootWords();
+
+    [GeneratedRegex(@"wrist|hand|finger|thumb|phalan|scaphoid|radius|radial|metacarp|ulna|elbow|olecranon|forearm|arm", RegexOptions.IgnoreCase)]
+    private static partial Regex ArmWords();
+
+    [GeneratedRegex(@"hip|femur|femoral|pelvi|acetabul|sacr", RegexOptions.IgnoreCase)]
+    private static partial Regex HipWords();
 
     /// <summary>Objective neurological findings: deficits, reflex change, weakness, a positive tension sign.</summary>
     public static CriterionOutcome NeurologicalDeficit(CriterionContext c) => Find.Facts(c.Record.NeuroFindings,
@@ -33,6 +77,89 @@ internal static partial class Checks
 
     /// <summary>Objective functional improvement: activities, work, function measured, medication reduced.</summary>
     public static CriterionOutcome FunctionalImprovement(CriterionContext c) => Find.Facts(c.Record.FunctionalImprovements);
+
+    /// <summary>Narrows a policy to requests whose matched words (the taxonomy's term or text) match
+    /// <paramref name="words"/>: a TENS unit among equipment, a urine drug screen among laboratory tests.</summary>
+    public static Func<Treatments.TreatmentClassification, bool> Names(Regex words) =>
+        c => words.IsMatch(c.MatchedText ?? "") || words.IsMatch(c.MatchedTerm ?? "");
+
+    /// <summary>Conservative care received (therapy, exercise, activity modification) with no benefit reported and pain
+    /// still rated at 4/10 or more: symptoms that persist.</summary>
+    public static CriterionOutcome PainAfterConservativeCare(CriterionContext c)
+    {
+        var received = Find.Prior(c.Record, TreatmentKind.PhysicalTherapy, TreatmentKind.OccupationalTherapy, TreatmentKind.Chiropractic,
+            TreatmentKind.Acupuncture, TreatmentKind.HomeExercise, TreatmentKind.ConservativeCare, TreatmentKind.ActivityModification, TreatmentKind.Tens).ToList();
+        if (received.Count == 0 || received.Any(t => t.Outcome == TreatmentOutcome.Improved)) return CriterionOutcome.NotDocumented;
+        var pain = Find.Facts(c.Record.PainScores, p => p.Score.High >= 4);
+        return pain.Status == CriterionStatus.Met
+            ? CriterionOutcome.Met([received[0].Evidence, .. pain.Evidence.Select(e => new Evidence(e.Text, e.Start, e.Length))])
+            : CriterionOutcome.NotDocumented;
+    }
+
+    /// <summary>Whether the record shows the patient already taking a drug of this class (a continuation rather than a
+    /// first trial).</summary>
+    /// <remarks>A mention where the drug is being started ("naproxen was prescribed", "a trial of nortriptyline") is
+    /// not a continuation.</remarks>
+    public static bool Taking(CriterionContext c, DrugClass drugClass) => Find.Facts(c.Record.Medications,
+        m => m.Class == drugClass && !m.IsClassMention && m.Assertion is Assertion.Present or Assertion.Historical
+            && !FirstTrial().IsMatch(Sentence(c.Record.Text, m.Evidence))).Status == CriterionStatus.Met;
+
+    /// <summary>
+    /// The CPMTG's rule for every medication for chronic pain (Medications for chronic pain, page 60): a first trial
+    /// needs no more, but continued use needs documented pain relief and functional improvement from it.
+    /// </summary>
+    /// <remarks>Whether it is a first trial must be documented too ("a trial of", "was prescribed", "started"): a
+    /// request that may be a refill of a drug of unknown effect is not shown to be necessary.</remarks>
+    public static CriterionOutcome EfficacyIfContinued(CriterionContext c, DrugClass drugClass)
+    {
+        if (Taking(c, drugClass)) return Find.AnyOf(FunctionalImprovement(c), Find.Facts(c.Record.Reliefs));
+        var started = c.Record.Medications.Where(m => m.Class == drugClass && !m.IsClassMention && m.Subject == Subject.Patient
+            && FirstTrial().IsMatch(Sentence(c.Record.Text, m.Evidence))).Select(m => m.Evidence).ToList();
+        return started.Count > 0 ? CriterionOutcome.Met(started) : CriterionOutcome.NotDocumented;
+    }
+
+    /// <summary>
+    /// For therapies given as a trial (physical therapy, chiropractic, acupuncture): when utilization review already
+    /// authorized part of the request, what remains in dispute goes beyond the trial, and the guidelines make more
+    /// visits contingent on objective functional improvement from the trial.
+    /// </summary>
+    public static CriterionOutcome BeyondAuthorizedTrial(CriterionContext c, params TreatmentKind[] kinds)
+    {
+        if (!PartlyAuthorized().IsMatch(c.Treatment)) return new CriterionOutcome(CriterionStatus.Met, []);
+        var trial = Find.Prior(c.Record, kinds).ToList();
+        return trial.Count == 0
+            ? CriterionOutcome.NotDocumented
+            : Find.AnyOf(Find.Facts(trial, t => t.Outcome == TreatmentOutcome.Improved), FunctionalImprovement(c));
+    }
+
+    /// <summary>The clause of the text around some of its words (between commas, semicolons or full stops).</summary>
+    public static string Clause(string text, Evidence evidence)
+    {
+        var start = evidence.Start <= 0 ? -1 : text.LastIndexOfAny([',', ';', '.'], Math.Min(evidence.Start, text.Length) - 1);
+        var end = text.IndexOfAny([',', ';', '.'], Math.Min(evidence.End, text.Length));
+        return text[(start + 1)..(end < 0 ? text.Length : end)];
+    }
+
+    /// <summary>The sentence of the text around some of its words.</summary>
+    public static string Sentence(string text, Evidence evidence)
+    {
+        var start = evidence.Start <= 0 ? 0 : text.LastIndexOf(". ", Math.Min(evidence.Start, text.Length - 1), StringComparison.Ordinal);
+        var end = text.IndexOf(". ", Math.Min(evidence.End, text.Length), StringComparison.Ordinal);
+        return text[(start < 0 ? 0 : start)..(end < 0 ? text.Length : end)];
+    }
+
+    [GeneratedRegex(@"original request|remaining|IMR eligible|authorized|certified|modified", RegexOptions.IgnoreCase)]
+    private static partial Regex PartlyAuthorized();
+
+    [GeneratedRegex(@"\btrial\b|(?:was|were|been|newly) prescribed|prescribed (?:a|an|the)\b|start(?:ed|ing)? (?:on|a|taking)|initiat\w+|first[- ]time|new (?:prescription|medication)|introduc\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTrial();
+
+    /// <summary>Neuropathic pain: radiculopathy, neuropathy, radiating pain, numbness or tingling, CRPS.</summary>
+    public static CriterionOutcome NeuropathicPain(CriterionContext c) => Find.AnyOf(
+        Find.Facts(c.Record.NeuroFindings), Find.Phrase(c.Record, Neuropathic()));
+
+    [GeneratedRegex(@"neuropath\w*|radiculopath\w*|radicul\w+|sciatica|neuralgia|CRPS|complex regional pain|reflex sympathetic|fibromyalgia|polyneuropathy", RegexOptions.IgnoreCase)]
+    private static partial Regex Neuropathic();
 
     /// <summary>A planned or recommended surgery or invasive procedure the study would guide.</summary>
     public static CriterionOutcome SurgeryConsidered(CriterionContext c) => Find.Phrase(c.Record, SurgicalCandidate());

@@ -14,17 +14,18 @@ public static class Chiropractic
         EvidenceLevel.Mtus,
         "recommend manual therapy for chronic pain caused by musculoskeletal conditions of the low back, with a trial of 6 visits over 2 weeks and, with evidence of objective functional improvement, a total of up to 18 visits over 6-8 weeks; it is not recommended for the ankle, foot, forearm, wrist, hand or knee",
         [
+            new("chiropractic.beyond-authorized-trial",
+                "When part of the request was already authorized as a trial, objective functional improvement from that trial before more visits",
+                Source, true, c => Checks.BeyondAuthorizedTrial(c, TreatmentKind.Chiropractic)),
             new("chiropractic.region",
                 "The condition treated is of the spine (manipulation is not recommended for the knee, ankle, foot, forearm, wrist or hand)",
                 Source, true,
-                c => c.Classification.BodyRegion?.Id is "knee" or "ankle-foot" or "wrist-hand" or "elbow"
-                    ? new CriterionOutcome(CriterionStatus.NotMet, [])
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                c => CriterionOutcome.When(c.Classification.BodyRegion?.Id is not ("knee" or "ankle-foot" or "wrist-hand" or "elbow"))),
             new("chiropractic.trial-visits",
                 "The visits requested are within a trial of 6 visits",
                 Source, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? new CriterionOutcome(n <= 6 ? CriterionStatus.Met : CriterionStatus.NotMet, [])
+                    ? CriterionOutcome.When(n <= 6)
                     : CriterionOutcome.NotDocumented),
             new("chiropractic.prior-benefit",
                 "No prior chiropractic care, or objective functional improvement from it",

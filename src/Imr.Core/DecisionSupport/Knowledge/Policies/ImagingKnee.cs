@@ -10,7 +10,7 @@ public static partial class ImagingKnee
     public static Policy Policy { get; } = new(
         "imaging-knee",
         ["imaging"],
-        Policy.Mtus("Knee Complaints", 2004, "Special Studies"),
+        Policy.Mtus("Knee Complaints", 2004, "Special Studies", "Summary"),
         EvidenceLevel.Mtus,
         "state that special studies are not needed to evaluate most knee complaints until after a period of conservative care and observation; MRI can confirm a suspected meniscus tear or ligament injury when the history and examination suggest internal derangement",
         [
@@ -19,13 +19,16 @@ public static partial class ImagingKnee
                 Source, true,
                 c => Find.AnyOf(Checks.RedFlags(c), Find.Phrase(c.Record, Derangement()))),
             new("imaging-knee.failed-conservative-care",
-                "Failure to progress after a period of conservative care and observation",
-                Source, true, c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c))),
+                "Failure to progress after a period of conservative care and observation, or findings of acute internal derangement (effusion, inability to bear weight, locking)",
+                Source, true, c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c), Find.Phrase(c.Record, AcuteDerangement()))),
             new("imaging-knee.no-recent-study",
                 "No prior study of the knee, or a significant change in symptoms or findings since it",
                 Source, true, c => Find.Absent(ImagingSpine.PriorStudy(c))),
         ],
         c => c.BodyRegion?.Id is "knee");
+
+    [GeneratedRegex(@"unable to bear weight|inability to bear weight|(?:joint )?effusion|locking|hemarthrosis", RegexOptions.IgnoreCase)]
+    private static partial Regex AcuteDerangement();
 
     [GeneratedRegex(@"locking|giving way|gives way|buckling|instability|positive (?:McMurray|Lachman|anterior drawer|posterior drawer|pivot shift|Apley|Thessaly)|(?:suspect|concern|possible|rule out|r/o)\w*[^.]{0,30}(?:meniscus|meniscal|ligament|ACL|internal derangement)", RegexOptions.IgnoreCase)]
     private static partial Regex Derangement();

@@ -17,9 +17,10 @@ internal static class ImagingSpine
             source, true,
             c => Find.AnyOf(Checks.RedFlags(c), Checks.NeurologicalDeficit(c))),
         new($"{id}.failed-conservative-care",
-            "Failure to progress after at least 4 to 6 weeks of conservative care",
+            "Symptoms persisting after conservative care (at least 4 to 6 weeks): with unequivocal nerve compromise on examination, pain still reported after the conservative care received suffices",
             source, true,
-            c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c))),
+            c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c),
+                Checks.NeurologicalDeficit(c).Status == CriterionStatus.Met ? Checks.PainAfterConservativeCare(c) : CriterionOutcome.NotDocumented)),
         new($"{id}.no-recent-study",
             "No prior study of the region, or a significant change in symptoms or findings since it",
             source, true,
@@ -32,7 +33,7 @@ internal static class ImagingSpine
             Checks.SurgeryConsidered),
     ];
 
-    /// <summary>An earlier study of the same modality and region the record affirms.</summary>
+    /// <summary>An earlier study of the same modality (MRI and CT counting as one) and region the record affirms.</summary>
     public static CriterionOutcome PriorStudy(CriterionContext c)
     {
         var region = Region(c.Classification);
@@ -43,9 +44,13 @@ internal static class ImagingSpine
             "x-ray" => Clinical.ImagingModality.XRay,
             _ => (Clinical.ImagingModality?)null,
         };
+        // A CT answers much of what an MRI would, and the other way round; plain films do not.
         return Find.Facts(c.Record.ImagingStudies, s => s.Assertion != Assertion.Hypothetical
-            && (modality is null || s.Modality == modality) && (region is null || s.Region == region));
+            && (modality is null || s.Modality == modality || (Advanced(modality) && Advanced(s.Modality)))
+            && (region is null || s.Region == region));
     }
+
+    private static bool Advanced(Clinical.ImagingModality? modality) => modality is Clinical.ImagingModality.Mri or Clinical.ImagingModality.CT;
 
     public static Clinical.BodyRegion? Region(TreatmentClassification classification) => classification.BodyRegion?.Id switch
     {

@@ -25,10 +25,11 @@ public static partial class Tens
             new("tens.adjunct", "Used as an adjunct to a program of functional restoration (exercise)", Source, true,
                 c => Find.Facts(c.Record.Treatments, t => t.Kind is TreatmentKind.HomeExercise or TreatmentKind.PhysicalTherapy or TreatmentKind.FunctionalRestoration)),
         ],
-        c => Device().IsMatch(c.MatchedText ?? "") || Device().IsMatch(c.MatchedTerm ?? ""));
+        Checks.Names(Device()));
 
+    /// <summary>Words naming a TENS unit.</summary>
     [GeneratedRegex(@"TENS|transcutaneous", RegexOptions.IgnoreCase)]
-    private static partial Regex Device();
+    internal static partial Regex Device();
 
     [GeneratedRegex(@"purchase|buy", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();

@@ -26,7 +26,15 @@ public static partial class TopicalAnalgesics
                 c => Nsaid().IsMatch(c.Treatment)
                     ? Find.Phrase(c.Record, Osteoarthritis())
                     : Find.Phrase(c.Record, FailedFirstLine())),
-        ]);
+        ],
+        Cites: c => [Chapters.Cpmtg(["Topical analgesics", .. Lidoderm().IsMatch(c.Treatment) ? ["Lidoderm (lidocaine patch)"] : Array.Empty<string>(),
+            .. Flector().IsMatch(c.Treatment) ? ["Flector patch (diclofenac epolamine)"] : Array.Empty<string>()])]);
+
+    [GeneratedRegex(@"lidoderm|lidocaine (?:5\s*%\s*)?patch", RegexOptions.IgnoreCase)]
+    private static partial Regex Lidoderm();
+
+    [GeneratedRegex(@"flector", RegexOptions.IgnoreCase)]
+    private static partial Regex Flector();
 
     [GeneratedRegex(@"gabapentin|cyclobenzaprine|flexeril|baclofen|ketamine|tramadol|orphenadrine|amitriptyline|dextromethorphan|camphor|menthol|flurbiprofen|ketoprofen|lidocaine (?:cream|gel|ointment|lotion|\d+(?:\.\d+)?\s*%\s*(?:cream|gel|ointment))|terocin|lidopro|compound", RegexOptions.IgnoreCase)]
     private static partial Regex NotRecommended();
