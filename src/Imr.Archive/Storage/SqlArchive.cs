@@ -51,7 +51,7 @@ public abstract class SqlArchive : IArchive
         parameters.Add("limit", limit);
         var sql = RankedSql(filters);
         List<RankedRow> ranked = [];
-        foreach (var window in new[] { Math.Max(limit * 10L, 200L), long.MaxValue })
+        foreach (var window in new[] { FirstWindow ?? Math.Max(limit * 10L, 200L), long.MaxValue })
         {
             parameters.Add("window", window);
             ranked = (await Connection.QueryAsync<RankedRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
@@ -67,6 +67,9 @@ public abstract class SqlArchive : IArchive
         }).ToList();
         return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>For tests: the size of the first window of matches (by default ten times the limit, at least 200).</summary>
+    internal long? FirstWindow { get; set; }
 
     private sealed class RankedRow
     {
