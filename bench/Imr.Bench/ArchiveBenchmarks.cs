@@ -22,26 +22,38 @@ namespace Imr.Bench;
 /// </summary>
 internal static partial class ArchiveBenchmarks
 {
-    public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries)
+    /// <param name="lettersFile">Where the synthetic letters are kept (generated when missing, not deleted), so
+    /// that another run (<paramref name="part"/> raw, say, in a second process) reads the same letters.</param>
+    /// <param name="part">"both" (the archive, then the raw engine), "archive" or "raw".</param>
+    public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries, IReadOnlyCollection<string> engines, string? lettersFile, string part)
     {
         var sources = new List<Determination>();
         foreach (var pdf in corpus.Pdfs.Concat(corpus.Seeds)) sources.Add((await LetterReader.ReadFileAsync(pdf)).Determination);
         var work = Directory.CreateTempSubdirectory("imr-archive-bench-").FullName;
         try
         {
-            var records = Path.Combine(work, "letters.bin");
-            var written = WriteLetters(records, new LetterGenerator(sources), letters);
-            Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({written / (double)letters / 1024:F1} KB of text each)");
+            var records = lettersFile ?? Path.Combine(work, "letters.bin");
+            if (!File.Exists(records)) WriteLetters(records, new LetterGenerator(sources), letters);
+            Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({new FileInfo(records).Length / (double)letters / 1024:F1} KB of text each)");
             Console.WriteLine();
             var queryList = Queries(sources, queries + 20);
-            Console.WriteLine("| engine | import letters/s | raw insert letters/s | ratio | search p50 ms | p99 ms | raw query p50 ms | p99 ms | p50 ratio | bytes/letter | import peak RSS MB |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            await MeasureAsync("SQLite", Path.Combine(work, "imr.db"), records, letters, queryList, () => SqliteRawAsync(Path.Combine(work, "raw.db"), records, queryList));
-            if (postgres is not null)
+            if (part != "raw")
             {
-                var db = await CreatePostgresDatabaseAsync(postgres, $"imr_bench_{letters}");
-                var raw = await CreatePostgresDatabaseAsync(postgres, $"imr_bench_raw_{letters}");
-                await MeasureAsync("PostgreSQL", db, records, letters, queryList, () => PostgresRawAsync(raw, records, queryList));
+                Console.WriteLine($"Parsing and preparing alone (no store, all cores): {await ParseRateAsync(records, letters):N0} letters/s; load average {LoadAverage()}.");
+                Console.WriteLine();
+            }
+            Console.WriteLine("| engine | what | import letters/s | search p50 ms | p99 ms | bytes/letter | import peak RSS MB | load average after |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
+            if (engines.Contains("sqlite"))
+            {
+                await MeasureAsync("SQLite", Path.Combine(work, "imr.db"), records, letters, queryList, part,
+                    () => SqliteRawAsync(Path.Combine(work, "raw.db"), records, queryList));
+            }
+            if (postgres is not null && engines.Contains("postgres"))
+            {
+                var db = part == "raw" ? "" : await CreatePostgresDatabaseAsync(postgres, $"imr_bench_{letters}");
+                var raw = part == "archive" ? "" : await CreatePostgresDatabaseAsync(postgres, $"imr_bench_raw_{letters}");
+                await MeasureAsync("PostgreSQL", db, records, letters, queryList, part, () => PostgresRawAsync(raw, records, queryList));
             }
             Console.WriteLine();
         }
@@ -51,24 +63,56 @@ internal static partial class ArchiveBenchmarks
         }
     }
 
+    /// <summary>The import's first half alone: reading the letters' text and preparing the records
+    /// (JSON, hash, categories) in parallel, as the importer does, without storing them; over the
+    /// first 20,000 letters at most (a rate per letter, it needs no more).</summary>
+    private static async Task<double> ParseRateAsync(string records, int letters)
+    {
+        var clock = Stopwatch.StartNew();
+        var n = 0;
+        await foreach (var _ in LetterBatch.MapAsync(ReadLetters(records).Take(Math.Min(letters, 20_000)), (letter, _) =>
+            Task.FromResult(LetterRecord.From(letter.Source, LetterReader.ReadText(letter.Text).Determination)), CancellationToken.None))
+        {
+            n++;
+        }
+        return n / clock.Elapsed.TotalSeconds;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); } catch (IOException) { return "unknown"; }
+    }
+
     private sealed record Measure(double LettersPerSecond, double P50, double P99);
 
-    private static async Task MeasureAsync(string engine, string db, string records, int letters, IReadOnlyList<SearchQuery> queries, Func<Task<Measure>> raw)
+    /// <summary>The archive (import, search, size, peak memory), then the raw engine doing the same work;
+    /// each row printed as soon as it is measured, and their ratios when both ran in this process.</summary>
+    private static async Task MeasureAsync(string engine, string db, string records, int letters, IReadOnlyList<SearchQuery> queries, string part, Func<Task<Measure>> raw)
     {
-        ResetPeakMemory();
-        double importRate;
-        long peak;
-        double p50, p99, bytes;
-        await using (var archive = await ArchiveDatabase.OpenAsync(db))
+        Measure? archived = null;
+        if (part != "raw")
         {
-            var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records), letters);
-            importRate = summary.Read / summary.Elapsed.TotalSeconds;
-            peak = PeakMemoryKb();
-            (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q));
-            bytes = await SizeAsync(archive, db) / (double)letters;
+            ResetPeakMemory();
+            long peak;
+            double bytes;
+            await using (var archive = await ArchiveDatabase.OpenAsync(db))
+            {
+                var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records), letters);
+                var importRate = summary.Read / summary.Elapsed.TotalSeconds;
+                peak = PeakMemoryKb();
+                var (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q));
+                archived = new Measure(importRate, p50, p99);
+                bytes = await SizeAsync(archive, db) / (double)letters;
+            }
+            Console.WriteLine($"| {engine} | archive (`imr import`, `imr search`) | {archived.LettersPerSecond:N0} | {archived.P50:F1} | {archived.P99:F1} | {bytes:N0} | {peak / 1024.0:F0} | {LoadAverage()} |");
         }
+        if (part == "archive") return;
         var baseline = await raw();
-        Console.WriteLine($"| {engine} | {importRate:N0} | {baseline.LettersPerSecond:N0} | {baseline.LettersPerSecond / importRate:F2} | {p50:F1} | {p99:F1} | {baseline.P50:F1} | {baseline.P99:F1} | {p50 / Math.Max(baseline.P50, 0.001):F1} | {bytes:N0} | {peak / 1024.0:F0} |");
+        Console.WriteLine($"| {engine} | raw engine (bulk insert of the text, bare query) | {baseline.LettersPerSecond:N0} | {baseline.P50:F1} | {baseline.P99:F1} | | | {LoadAverage()} |");
+        if (archived is not null)
+        {
+            Console.WriteLine($"| {engine} | ratio archive / raw | {archived.LettersPerSecond / baseline.LettersPerSecond:F2} | {archived.P50 / Math.Max(baseline.P50, 0.001):F2} | {archived.P99 / Math.Max(baseline.P99, 0.001):F2} | | | |");
+        }
     }
 
     private static async Task<(double P50, double P99)> LatencyAsync<T>(IReadOnlyList<T> queries, Func<T, Task> run)
@@ -165,20 +209,24 @@ internal static partial class ArchiveBenchmarks
     {
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
-        await connection.ExecuteAsync("CREATE TABLE raw (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, search TSVECTOR NOT NULL); CREATE INDEX raw_search ON raw USING GIN (search);");
+        // PostgreSQL's bulk insert: binary COPY, the tsvector computed by the server (a generated column).
+        await connection.ExecuteAsync(
+            "CREATE TABLE raw (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, search TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', body)) STORED); " +
+            "CREATE INDEX raw_search ON raw USING GIN (search);");
         var clock = Stopwatch.StartNew();
         var n = 0;
         foreach (var batch in ReadLetters(records).Chunk(500))
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var insert = new NpgsqlCommand("INSERT INTO raw (body, search) VALUES (@body, to_tsvector('english', @body))", connection, transaction);
-            var body = insert.Parameters.Add("body", NpgsqlTypes.NpgsqlDbType.Text);
-            await insert.PrepareAsync();
-            foreach (var (_, text) in batch)
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY raw (body) FROM STDIN (FORMAT BINARY)"))
             {
-                body.Value = text;
-                await insert.ExecuteNonQueryAsync();
-                n++;
+                foreach (var (_, text) in batch)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Text);
+                    n++;
+                }
+                await copy.CompleteAsync();
             }
             await transaction.CommitAsync();
         }

@@ -3,14 +3,18 @@ using Imr.Bench;
 // Benchmarks of the letter reader and the treatment classifier, each beside a floor measured in the
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
-//       [--letters N,N] [--postgres "Host=...;Username=..."] [--queries N]
-// The archive suite runs only when named (it takes minutes at 100,000 letters and about an hour at 1,000,000).
+//       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N]
+//       [--letters-file PATH (kept, reused)] [--part both|archive|raw]
+// The archive suite runs only when named (it takes minutes at 100,000 letters and hours at 1,000,000 on a shared machine).
 var seconds = Args.Int(args, "--seconds", 5);
 var batches = Args.Ints(args, "--batch", [1_000, 10_000]);
 var items = Args.Int(args, "--items", 1_000_000);
 var archiveLetters = Args.Ints(args, "--letters", [100_000]);
 var postgres = Args.String(args, "--postgres");
 var queries = Args.Int(args, "--queries", 200);
+var lettersFile = Args.String(args, "--letters-file");
+var part = Args.String(args, "--part") ?? "both";
+var engines = (Args.String(args, "--engines") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0]));
 var corpus = Corpus.Locate();
 
@@ -32,5 +36,5 @@ if (suite is null or "clinical")
 }
 if (suite is "archive")
 {
-    foreach (var n in archiveLetters) await ArchiveBenchmarks.RunAsync(corpus, n, postgres, queries);
+    foreach (var n in archiveLetters) await ArchiveBenchmarks.RunAsync(corpus, n, postgres, queries, engines, lettersFile, part);
 }

@@ -85,7 +85,10 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
             if (pending.Count >= batchSize)
             {
                 await AwaitStoringAsync().ConfigureAwait(false);
-                storing = StoreAsync(pending);
+                // On its own thread: an engine whose calls complete synchronously (SQLite) would
+                // otherwise store the whole batch before the next letter is parsed.
+                var batch = pending;
+                storing = Task.Run(() => StoreAsync(batch), cancellationToken);
                 pending = new List<LetterRecord>(batchSize);
             }
         }

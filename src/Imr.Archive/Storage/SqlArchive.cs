@@ -19,17 +19,65 @@ public abstract class SqlArchive : IArchive
 
     public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    public abstract Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The letters matching <c>@match</c> (the engine's query syntax) that pass <paramref name="filters"/>
+    /// (conditions on letters <c>l</c>), best first, at most <c>@limit</c>, as <c>Id</c> and <c>Score</c>
+    /// (higher is better). The ranking is cut to the best <c>@window</c> matches before the filters apply.
+    /// </summary>
+    protected abstract string RankedSql(string filters);
+
+    /// <summary>The engine's form of the query's terms, bound as <c>@match</c>.</summary>
+    protected abstract string MatchOf(IReadOnlyList<string> terms);
+
+    /// <summary>The page of hits: source, case number, decision date and a highlighted snippet of each
+    /// of the letters <paramref name="ids"/> (Score is filled in by the caller).</summary>
+    protected abstract Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, string match, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ranks with the full-text engine alone first, over a window of its best matches, and applies
+    /// the filters (joins on letters and items) to that window only: a filter most letters pass costs
+    /// nearly nothing. When the window leaves fewer hits than asked for, the query is run again over
+    /// all matches, so the answer is always the filtered ranking's. Snippets are made for the page only.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = QueryTerms.Parse(query.Text);
+        if (terms.Count == 0) return [];
+        var (filters, parameters) = Filters(query);
+        var match = MatchOf(terms);
+        var limit = Math.Clamp(query.Limit, 1, 1000);
+        parameters.Add("match", match);
+        parameters.Add("limit", limit);
+        var sql = RankedSql(filters);
+        List<RankedRow> ranked = [];
+        foreach (var window in new[] { FirstWindow ?? Math.Max(limit * 10L, 200L), long.MaxValue })
+        {
+            parameters.Add("window", window);
+            ranked = (await Connection.QueryAsync<RankedRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            if (ranked.Count >= limit) break;
+        }
+        if (ranked.Count == 0) return [];
+        var page = (await PageAsync(ranked.Select(r => r.Id).ToList(), match, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+        var rows = ranked.Where(r => page.ContainsKey(r.Id)).Select(r =>
+        {
+            var row = page[r.Id];
+            row.Score = r.Score;
+            return row;
+        }).ToList();
+        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>For tests: the size of the first window of matches (by default ten times the limit, at least 200).</summary>
+    internal long? FirstWindow { get; set; }
+
+    private sealed class RankedRow
+    {
+        public long Id { get; set; }
+        public double Score { get; set; }
+    }
 
     public abstract ValueTask DisposeAsync();
-
-    /// <summary>The letter insert, returning the id; it may use every parameter of <see cref="LetterColumns"/>
-    /// and <c>@treatments</c> and <c>@rationales</c> (the items' texts joined).</summary>
-    protected abstract string InsertLetterSql { get; }
-
-    /// <summary>The statement that adds a letter to a separate full-text index (<c>@id</c> and the
-    /// parameters of <see cref="InsertLetterSql"/>), or null when the letter row indexes itself.</summary>
-    protected abstract string? IndexLetterSql { get; }
 
     /// <summary>The letter columns, each bound from a parameter of the same name in camelCase.</summary>
     protected const string LetterColumns =
@@ -40,28 +88,77 @@ public abstract class SqlArchive : IArchive
         "@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury, @decisionDate, @decisionMonth, " +
         "@urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision, @priority, @summary, @json, @importedAt";
 
+    /// <summary>A letter the batch stores: its version, and whether it is still current when the batch ends
+    /// (a later letter of the same batch under the same key supersedes it).</summary>
+    protected sealed record NewLetter(LetterRecord Letter, int Version, bool Current);
+
+    /// <summary>What a batch writes: the keys whose stored versions stop being current, then the new letters.</summary>
+    protected sealed record StorePlan(IReadOnlyList<string> Retire, IReadOnlyList<NewLetter> Letters);
+
+    /// <summary>Writes a planned batch within its transaction: first retires the stored versions of
+    /// <see cref="StorePlan.Retire"/>, then inserts the new letters with their items and full text.</summary>
+    protected abstract Task WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken);
+
+    /// <summary>The condition "letter_key is one of the array <c>@keys</c>" in the engine's SQL.</summary>
+    protected virtual string KeyIn => "letter_key IN @keys";
+
     public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<LetterRecord> batch, CancellationToken cancellationToken = default)
     {
-        var outcomes = new List<StoreOutcome>(batch.Count);
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // Statements prepared once a batch and bound per row: the cost of a letter is then the engine's.
-        await using var statements = new StoreStatements(Connection, transaction, InsertLetterSql, IndexLetterSql);
+        // The stored versions of the batch's keys in one query a few hundred keys at a time, then the
+        // version logic in memory, then the engine writes the whole batch at once.
+        var stored = new Dictionary<string, List<(int Version, string Hash)>>(StringComparer.Ordinal);
+        foreach (var keys in batch.Select(l => l.Key).Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await Connection.QueryAsync<(string Key, long Version, string Hash)>(new CommandDefinition(
+                $"SELECT letter_key, version, content_hash FROM letters WHERE {KeyIn}",
+                new { keys }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var row in rows) Versions(stored, row.Key).Add(((int)row.Version, row.Hash));
+        }
+        var (outcomes, plan) = Plan(batch, stored);
+        if (plan.Letters.Count > 0) await WriteAsync(transaction, plan, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    /// <summary>The version logic: a letter whose content is stored under its key (or earlier in the
+    /// batch) is unchanged; otherwise it is the next version of its key and the only current one.</summary>
+    private static (List<StoreOutcome> Outcomes, StorePlan Plan) Plan(
+        IReadOnlyList<LetterRecord> batch, Dictionary<string, List<(int Version, string Hash)>> stored)
+    {
+        var outcomes = new List<StoreOutcome>(batch.Count);
+        var retire = new List<string>();
+        var letters = new List<NewLetter>(batch.Count);
+        var latest = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var letter in batch)
         {
-            var versions = await statements.VersionsAsync(letter.Key, cancellationToken).ConfigureAwait(false);
+            var versions = Versions(stored, letter.Key);
             if (versions.Exists(v => v.Hash == letter.ContentHash))
             {
                 outcomes.Add(StoreOutcome.Unchanged);
                 continue;
             }
-            if (versions.Count > 0) await statements.RetireAsync(letter.Key, cancellationToken).ConfigureAwait(false);
+            if (latest.TryGetValue(letter.Key, out var earlier)) letters[earlier] = letters[earlier] with { Current = false };
+            else if (versions.Count > 0) retire.Add(letter.Key);
             var version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
-            await statements.InsertAsync(letter, version, cancellationToken).ConfigureAwait(false);
             outcomes.Add(versions.Count == 0 ? StoreOutcome.Imported : StoreOutcome.NewVersion);
+            versions.Add((version, letter.ContentHash));
+            latest[letter.Key] = letters.Count;
+            letters.Add(new NewLetter(letter, version, Current: true));
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return outcomes;
+        return (outcomes, new StorePlan(retire, letters));
     }
+
+    private static List<(int Version, string Hash)> Versions(Dictionary<string, List<(int Version, string Hash)>> stored, string key)
+    {
+        if (!stored.TryGetValue(key, out var versions)) stored[key] = versions = [];
+        return versions;
+    }
+
+    /// <summary>The items' treatments and rationales, each joined into one text for the full-text index.</summary>
+    protected static (string Treatments, string Rationales) ItemTexts(LetterRecord letter) =>
+        (string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)),
+         string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)));
 
     public async Task<StoredLetter?> GetLetterAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -38,45 +38,59 @@ public sealed class SqliteArchive : SqlArchive
         {
             await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // WAL: readers never block the importer, and a killed import leaves the last committed
-            // batch intact. NORMAL sync is durable across process crashes in WAL mode.
-            await _connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;").ConfigureAwait(false);
+            // batch intact. NORMAL sync is durable across process crashes in WAL mode. A page cache of
+            // 64 MB (a fixed bound, whatever the number of letters) keeps the indexes' upper levels in
+            // memory at a million letters.
+            await _connection.ExecuteAsync(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; " +
+                "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;").ConfigureAwait(false);
         }
         await MigrationRunner.RunAsync(_connection, Engine, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override string InsertLetterSql => $"INSERT INTO letters ({LetterColumns}) VALUES ({LetterValues}) RETURNING id";
+    private const string InsertLetterSql = $"INSERT INTO letters ({LetterColumns}) VALUES ({LetterValues}) RETURNING id";
 
-    protected override string IndexLetterSql =>
+    private const string IndexLetterSql =
         "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (@id, @summary, @treatments, @rationales)";
 
-    public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    // In process, a statement costs little more than the engine's work: statements prepared once a
+    // batch and bound per row.
+    protected override async Task WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
     {
-        var terms = QueryTerms.Parse(query.Text);
-        if (terms.Count == 0) return [];
-        var (filters, parameters) = Filters(query);
-        parameters.Add("match", QueryTerms.ToFts5(terms));
-        parameters.Add("limit", Math.Clamp(query.Limit, 1, 1000));
-        // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
-        // Ranked first, then the snippets of the page of hits only (a snippet reads the letter's text).
-        var sql = $"""
-            WITH top AS (
-                SELECT letters_fts.rowid AS id, bm25(letters_fts, 0.5, 4.0, 1.0) AS rank
-                FROM letters_fts
-                JOIN letters l ON l.id = letters_fts.rowid
-                WHERE letters_fts MATCH @match {filters}
-                ORDER BY rank
-                LIMIT @limit)
-            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
-                   -top.rank AS Score, snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
-            FROM top
-            JOIN letters_fts ON letters_fts.rowid = top.id
-            JOIN letters l ON l.id = top.id
-            WHERE letters_fts MATCH @match
-            ORDER BY top.rank
-            """;
-        var rows = (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
+        await using var statements = new StoreStatements(_connection, transaction, InsertLetterSql, IndexLetterSql);
+        foreach (var key in plan.Retire) await statements.RetireAsync(key, cancellationToken).ConfigureAwait(false);
+        foreach (var (letter, version, current) in plan.Letters)
+        {
+            var (treatments, rationales) = ItemTexts(letter);
+            await statements.InsertAsync(letter, version, current, treatments, rationales, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
+    // FTS5 sorts by its rank column itself (each row scored once) when asked for ORDER BY rank.
+    protected override string RankedSql(string filters) => $"""
+        SELECT top.id AS Id, -top.rank AS Score
+        FROM (SELECT rowid AS id, rank FROM letters_fts
+              WHERE letters_fts MATCH @match AND rank MATCH 'bm25(0.5, 4.0, 1.0)'
+              ORDER BY rank LIMIT @window) top
+        JOIN letters l ON l.id = top.id
+        WHERE 1 = 1 {filters}
+        ORDER BY top.rank
+        LIMIT @limit
+        """;
+
+    protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToFts5(terms);
+
+    // A snippet reads the letter's text (through the external content view): for the page only.
+    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, string match, CancellationToken cancellationToken) =>
+        (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(
+            $"""
+            WITH page (id) AS (VALUES {string.Join(',', ids.Select(id => $"({id})"))})
+            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
+                   snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
+            FROM page JOIN letters_fts ON letters_fts.rowid = page.id JOIN letters l ON l.id = page.id
+            WHERE letters_fts MATCH @match
+            """, new { match }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
     public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
 }

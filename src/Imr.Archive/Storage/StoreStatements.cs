@@ -9,7 +9,6 @@ namespace Imr.Archive.Storage;
 /// </summary>
 internal sealed class StoreStatements : IAsyncDisposable
 {
-    private readonly DbCommand _versions;
     private readonly DbCommand _retire;
     private readonly DbCommand _letter;
     private readonly DbCommand? _index;
@@ -34,7 +33,6 @@ internal sealed class StoreStatements : IAsyncDisposable
             return command;
         }
 
-        _versions = Command("SELECT version, content_hash FROM letters WHERE letter_key = @key", "key");
         _retire = Command("UPDATE letters SET is_current = @no WHERE letter_key = @key", "no", "key");
         string[] letterParameters =
         [
@@ -53,15 +51,6 @@ internal sealed class StoreStatements : IAsyncDisposable
         _guideline = Command("INSERT INTO item_guidelines (item_id, guideline) VALUES (@itemId, @guideline)", "itemId", "guideline");
     }
 
-    public async Task<List<(int Version, string Hash)>> VersionsAsync(string key, CancellationToken cancellationToken)
-    {
-        Bind(_versions, "key", key);
-        var versions = new List<(int, string)>();
-        await using var reader = await _versions.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) versions.Add((reader.GetInt32(0), reader.GetString(1)));
-        return versions;
-    }
-
     public Task RetireAsync(string key, CancellationToken cancellationToken)
     {
         Bind(_retire, "no", false, DbType.Boolean);
@@ -69,14 +58,12 @@ internal sealed class StoreStatements : IAsyncDisposable
         return _retire.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task InsertAsync(LetterRecord letter, int version, CancellationToken cancellationToken)
+    public async Task InsertAsync(LetterRecord letter, int version, bool current, string treatments, string rationales, CancellationToken cancellationToken)
     {
         var d = letter.Determination;
-        var treatments = string.Join(" | ", d.Items.Select(i => i.Treatment));
-        var rationales = string.Join(" | ", d.Items.Select(i => i.Rationale));
         Bind(_letter, "key", letter.Key);
         Bind(_letter, "version", version, DbType.Int32);
-        Bind(_letter, "current", true, DbType.Boolean);
+        Bind(_letter, "current", current, DbType.Boolean);
         Bind(_letter, "hash", letter.ContentHash);
         Bind(_letter, "source", letter.Source);
         Bind(_letter, "caseNumber", d.CaseNumber?.Value);
@@ -145,7 +132,7 @@ internal sealed class StoreStatements : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _versions, _retire, _letter, _index, _licensure, _specialty, _item, _guideline })
+        foreach (var command in new[] { _retire, _letter, _index, _licensure, _specialty, _item, _guideline })
         {
             if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
         }

@@ -79,6 +79,44 @@ public abstract class ArchiveContractTests
     }
 
     [Fact]
+    public async Task Two_versions_of_a_letter_in_one_batch_store_both_and_the_later_is_current()
+    {
+        await using var archive = await OpenAsync();
+        var (source, original) = (await CorpusLetters.ReadAsync()).First(l => l.Determination.CaseNumber is not null);
+        var changed = original with { CaseSummary = original.CaseSummary + " Addendum: records received late." };
+        var again = original with { CaseSummary = original.CaseSummary + " Second addendum." };
+
+        Assert.Equal(
+            [StoreOutcome.Imported, StoreOutcome.Unchanged, StoreOutcome.NewVersion],
+            await archive.StoreAsync([LetterRecord.From(source, original), LetterRecord.From(source, original), LetterRecord.From(source, changed)]));
+        Assert.Equal(
+            [StoreOutcome.NewVersion, StoreOutcome.Unchanged],
+            await archive.StoreAsync([LetterRecord.From(source, again), LetterRecord.From(source, changed)]));
+
+        Assert.Equal((3L, 1L), await archive.CountAsync());
+        var stored = await archive.GetLetterAsync(original.CaseNumber!.Value.Value);
+        Assert.Equal((3, again), (stored!.Version, stored.Determination));
+        Assert.Single(await archive.SearchAsync(new SearchQuery("addendum") { Limit = 100 }));
+    }
+
+    [Fact]
+    public async Task A_filter_few_letters_pass_still_finds_every_hit_beyond_the_first_window()
+    {
+        await using var archive = await OpenWithCorpusAsync();
+        var letters = (await CorpusLetters.ReadAsync()).ToDictionary(l => l.Source, l => l.Determination);
+
+        // "pain" matches nearly every letter; the filter keeps a few, whatever their rank. A first
+        // window of one match cannot hold two hits: the search must widen to all matches.
+        ((SqlArchive)archive).FirstWindow = 1;
+        var all = await archive.SearchAsync(new SearchQuery("pain") { Limit = 1000 });
+        var overturned = await archive.SearchAsync(new SearchQuery("pain") { Decision = Decision.Overturned, Limit = 2 });
+        var expected = all.Where(h => letters[h.Source].Items.Any(i => i.Decision == Decision.Overturned)).Take(2).Select(h => h.Source);
+
+        Assert.Equal(2, overturned.Count);
+        Assert.Equal(expected, overturned.Select(h => h.Source));
+    }
+
+    [Fact]
     public async Task A_letter_is_read_back_by_case_number_in_any_case_or_by_source_when_it_has_none_current_version_only()
     {
         await using var archive = await OpenAsync();
