@@ -25,7 +25,7 @@ public static class DocumentUploads
         if (file.Length > MaxSize)
         {
             throw new ValidationException(Field, string.Create(CultureInfo.InvariantCulture,
-                $"The file is {file.Length / (1024.0 * 1024.0):0.0} MB; at most {MaxSize / (1024 * 1024)} MB are accepted."));
+                $"The file is {Math.Ceiling(file.Length * 10 / (1024.0 * 1024.0)) / 10:0.0} MB; at most {MaxSize / (1024 * 1024)} MB are accepted."));
         }
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())

@@ -26,6 +26,9 @@ public sealed class ErrorModel : PageModel
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         var code = status ?? Response.StatusCode;
         if (code is < 400 or > 599) code = 500;
+        // A request larger than the form limit fails while its form (and antiforgery token) is read, as a
+        // bare 400: name the limit instead.
+        if (code == 400 && Request.ContentLength > Infrastructure.DocumentUploads.RequestLimit) code = 413;
         Response.StatusCode = code;
         (Title, Explanation) = code switch
         {
@@ -34,7 +37,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Access denied", "Your role does not allow this, or the case is not assigned to you."),
             404 => ("Not found", "There is no such page, case, document or letter."),
             409 => ("Not possible now", "The case's status does not allow this step, or someone changed it meanwhile."),
-            413 => ("The upload is too large", "Documents of at most 20 MB are accepted."),
+            413 => ("The upload is too large", "Documents of at most 20 MB are accepted: go back and choose a smaller file, or split it in parts."),
             429 => ("Too many attempts", "Wait a minute and try again."),
             _ => ("Something went wrong", "The error was logged. Try again, or tell the administrator what you were doing."),
         };
