@@ -19,6 +19,13 @@ public static class DocumentUploads
 
     public const string Field = "file";
 
+    /// <summary>Whether a request for a page (not the API, not the error page showing it) declares a body
+    /// larger than <see cref="RequestLimit"/>.</summary>
+    public static bool IsTooLargeForAPage(HttpContext context) =>
+        context.Request.ContentLength > RequestLimit
+        && !context.Request.IsApi()
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null;
+
     public static async Task<NewDocument> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0) throw new ValidationException(Field, "Choose a file to upload (a PDF or a plain text file).");

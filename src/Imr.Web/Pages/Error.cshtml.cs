@@ -26,9 +26,6 @@ public sealed class ErrorModel : PageModel
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         var code = status ?? Response.StatusCode;
         if (code is < 400 or > 599) code = 500;
-        // A request larger than the form limit fails while its form (and antiforgery token) is read, as a
-        // bare 400: name the limit instead.
-        if (code == 400 && Request.ContentLength > Infrastructure.DocumentUploads.RequestLimit) code = 413;
         Response.StatusCode = code;
         (Title, Explanation) = code switch
         {
