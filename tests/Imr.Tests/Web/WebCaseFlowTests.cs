@@ -81,19 +81,9 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
         using var intake = await factory.SignedInAsync("intake");
         intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN"); // a browser's form sends none
         var page = $"/cases/{number}/application";
-        var fields = new Dictionary<string, string>
-        {
-            ["Version"] = "1",
-            ["Form.EmployeeName"] = employee,
-            ["Form.Employer"] = WebFlow.Employer,
-            ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
-            ["Form.RequestingPhysician"] = WebFlow.Physician,
-            ["Form.DateOfInjury"] = WebFlow.Today.AddYears(-1).ToString("yyyy-MM-dd"),
-            ["Form.UrDecisionDate"] = WebFlow.Today.AddDays(-90).ToString("yyyy-MM-dd"),
-            ["Form.ReceivedOn"] = WebFlow.Today.AddDays(-2).ToString("yyyy-MM-dd"),
-            ["Form.Priority"] = "Standard",
-            ["Form.Treatments[0].Treatment"] = "Lumbar epidural steroid injection L4-5",
-        };
+        var fields = WebFlow.ApplicationFields(employee, WebFlow.Today.AddDays(-90), WebFlow.Today.AddDays(-2));
+        fields["Version"] = "1";
+        fields["Form.Treatments[0].Treatment"] = "Lumbar epidural steroid injection L4-5";
         Assert.Contains("value=\"Lumbar epidural steroid injection L4-5\"", await (await intake.GetAsync(page)).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await intake.PostFormAsync(page, page, fields, withToken: false)).StatusCode);
 
@@ -136,17 +126,9 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
     {
         using var intake = await factory.SignedInAsync("intake");
         intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
-        var response = await intake.PostFormAsync("/cases/new", "/cases/new", new Dictionary<string, string>
-        {
-            ["Form.EmployeeName"] = WebFlow.NewEmployee(),
-            ["Form.Employer"] = WebFlow.Employer,
-            ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
-            ["Form.RequestingPhysician"] = WebFlow.Physician,
-            ["Form.DateOfInjury"] = WebFlow.Today.AddYears(-1).ToString("yyyy-MM-dd"),
-            ["Form.UrDecisionDate"] = WebFlow.Today.AddDays(1).ToString("yyyy-MM-dd"),
-            ["Form.ReceivedOn"] = WebFlow.Today.ToString("yyyy-MM-dd"),
-            ["Form.Priority"] = "Standard",
-        });
+        // A UR decision after the application, and no disputed item.
+        var response = await intake.PostFormAsync("/cases/new", "/cases/new",
+            WebFlow.ApplicationFields(WebFlow.NewEmployee(), WebFlow.Today.AddDays(1), WebFlow.Today));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("UR decision date is after the date the application was received.", page);
