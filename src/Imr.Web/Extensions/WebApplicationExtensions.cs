@@ -42,6 +42,14 @@ public static class WebApplicationExtensions
         });
         app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // A page's form larger than the server reads would fail while it is read (antiforgery, binding):
+        // refuse it at once, so that the error page names the upload limit.
+        app.Use((context, next) =>
+        {
+            if (!DocumentUploads.IsTooLargeForAPage(context)) return next(context);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        });
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

@@ -19,13 +19,20 @@ public static class DocumentUploads
 
     public const string Field = "file";
 
+    /// <summary>Whether a request for a page (not the API, not the error page showing it) declares a body
+    /// larger than <see cref="RequestLimit"/>.</summary>
+    public static bool IsTooLargeForAPage(HttpContext context) =>
+        context.Request.ContentLength > RequestLimit
+        && !context.Request.IsApi()
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null;
+
     public static async Task<NewDocument> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0) throw new ValidationException(Field, "Choose a file to upload (a PDF or a plain text file).");
         if (file.Length > MaxSize)
         {
             throw new ValidationException(Field, string.Create(CultureInfo.InvariantCulture,
-                $"The file is {file.Length / (1024.0 * 1024.0):0.0} MB; at most {MaxSize / (1024 * 1024)} MB are accepted."));
+                $"The file is {Math.Ceiling(file.Length * 10 / (1024.0 * 1024.0)) / 10:0.0} MB; at most {MaxSize / (1024 * 1024)} MB are accepted."));
         }
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())

@@ -24,7 +24,6 @@ public static class RateLimits
             });
             return;
         }
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(detail, cancellationToken);
+        // A page: no body, so that the error page says it within the site (status code pages).
     }
 }

@@ -34,8 +34,8 @@ public sealed class ErrorModel : PageModel
             403 => ("Access denied", "Your role does not allow this, or the case is not assigned to you."),
             404 => ("Not found", "There is no such page, case, document or letter."),
             409 => ("Not possible now", "The case's status does not allow this step, or someone changed it meanwhile."),
-            413 => ("The upload is too large", "Documents of at most 20 MB are accepted."),
-            429 => ("Too many attempts", "Wait a minute and try again."),
+            413 => ("The upload is too large", "Documents of at most 20 MB are accepted: go back and choose a smaller file, or split it in parts."),
+            429 => ("Too many sign-in attempts", "Too many sign-in attempts from this address. Wait a minute and try again."),
             _ => ("Something went wrong", "The error was logged. Try again, or tell the administrator what you were doing."),
         };
         Detail = error switch

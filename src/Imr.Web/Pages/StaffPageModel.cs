@@ -40,9 +40,17 @@ public abstract class StaffPageModel(ICaseStore store) : PageModel
         return then is null ? RedirectToPage() : Redirect(then);
     }
 
-    /// <summary>"EmployeeName" → "Employee name"; "Treatments[1]" → "Item 2:".</summary>
+    /// <summary>Fields named as their forms label them, where the words of the name differ.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["UrDecisionDate"] = "UR decision date",
+        ["Treatments"] = "Disputed items:",
+    };
+
+    /// <summary>"EmployeeName" → "Employee name"; "UrDecisionDate" → "UR decision date"; "Treatments[1]" → "Item 2:".</summary>
     private static string Humanize(string field)
     {
+        if (Labels.TryGetValue(field, out var label)) return label;
         var item = System.Text.RegularExpressions.Regex.Match(field, @"\[(\d+)\]$");
         if (item.Success) return $"Item {int.Parse(item.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}:";
         var words = System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();

@@ -55,7 +55,7 @@ public sealed partial class BrowserFlowTests(BrowserFixture browser) : IClassFix
         await coordinator.ClickAsync("#check-eligibility");
         await Expect(coordinator.Locator("h1")).ToContainTextAsync("Eligible");
         await coordinator.ClickAsync("#request-records");
-        await Expect(coordinator.Locator("h1")).ToContainTextAsync("RecordsRequested");
+        await Expect(coordinator.Locator("h1")).ToContainTextAsync("Records requested");
         await coordinator.ClickAsync("#records-received");
         await Expect(coordinator.Locator(".flash.ok")).ToContainTextAsync("Records received");
         await ShotAsync(coordinator, "03-case-reviewer-matches");
@@ -93,7 +93,7 @@ public sealed partial class BrowserFlowTests(BrowserFixture browser) : IClassFix
         await reviewer.FillAsync("#Form_Items_1__Rationale", "There is no documented functional improvement, urine drug screen or pain agreement. Therefore, Norco 10/325 mg #90 is not medically necessary.");
         await ShotAsync(reviewer, "04-reviewer-workspace");
         await reviewer.ClickAsync("#submit-review");
-        await Expect(reviewer.Locator("h1")).ToContainTextAsync("QaReview");
+        await Expect(reviewer.Locator("h1")).ToContainTextAsync("QA");
 
         // QA checks, approves and issues; the letter is written and its redacted copy published.
         var qa = await SignInAsync("qa");

@@ -30,7 +30,10 @@ public sealed class SignInRateLimitTests(RateLimitedWebFactory factory) : IClass
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
-        Assert.Contains("Too many sign-in attempts", await form.Content.ReadAsStringAsync());
+        var page = await form.Content.ReadAsStringAsync();
+        Assert.Contains("Too many sign-in attempts", page);
+        Assert.Equal("text/html", form.Content.Headers.ContentType?.MediaType); // the error page, within the site
+        Assert.Contains("href=\"/account/sign-in\"", page);
 
         // Reading the form is not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);

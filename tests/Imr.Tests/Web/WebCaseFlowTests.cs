@@ -81,19 +81,9 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
         using var intake = await factory.SignedInAsync("intake");
         intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN"); // a browser's form sends none
         var page = $"/cases/{number}/application";
-        var fields = new Dictionary<string, string>
-        {
-            ["Version"] = "1",
-            ["Form.EmployeeName"] = employee,
-            ["Form.Employer"] = WebFlow.Employer,
-            ["Form.ClaimsAdministrator"] = WebFlow.ClaimsAdministrator,
-            ["Form.RequestingPhysician"] = WebFlow.Physician,
-            ["Form.DateOfInjury"] = WebFlow.Today.AddYears(-1).ToString("yyyy-MM-dd"),
-            ["Form.UrDecisionDate"] = WebFlow.Today.AddDays(-90).ToString("yyyy-MM-dd"),
-            ["Form.ReceivedOn"] = WebFlow.Today.AddDays(-2).ToString("yyyy-MM-dd"),
-            ["Form.Priority"] = "Standard",
-            ["Form.Treatments[0].Treatment"] = "Lumbar epidural steroid injection L4-5",
-        };
+        var fields = WebFlow.ApplicationFields(employee, WebFlow.Today.AddDays(-90), WebFlow.Today.AddDays(-2));
+        fields["Version"] = "1";
+        fields["Form.Treatments[0].Treatment"] = "Lumbar epidural steroid injection L4-5";
         Assert.Contains("value=\"Lumbar epidural steroid injection L4-5\"", await (await intake.GetAsync(page)).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await intake.PostFormAsync(page, page, fields, withToken: false)).StatusCode);
 
@@ -132,6 +122,36 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
     }
 
     [Fact]
+    public async Task The_intake_form_names_a_refused_field_as_the_form_labels_it()
+    {
+        using var intake = await factory.SignedInAsync("intake");
+        intake.Http.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        // A UR decision after the application, and no disputed item.
+        var response = await intake.PostFormAsync("/cases/new", "/cases/new",
+            WebFlow.ApplicationFields(WebFlow.NewEmployee(), WebFlow.Today.AddDays(1), WebFlow.Today));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("UR decision date is after the date the application was received.", page);
+        Assert.Contains("Disputed items: at least one disputed treatment is required.", page);
+        Assert.DoesNotContain("Ur decision date", page);
+    }
+
+    [Fact]
+    public async Task The_pages_name_a_case_status_in_words()
+    {
+        var (number, _) = await _flow.CreateAsync();
+        using var coordinator = await factory.SignedInAsync("coordinator");
+        await WebFlow.StepAsync(coordinator, $"/api/cases/{number}/eligibility-check", null);
+        await WebFlow.StepAsync(coordinator, $"/api/cases/{number}/records-request", new { delivery = "Mail" });
+        foreach (var url in new[] { $"/cases/{number}", $"/cases/{number}/application", "/dashboard" })
+        {
+            var page = await (await coordinator.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.Contains(">Records requested</span>", page);
+            Assert.DoesNotContain(">RecordsRequested<", page);
+        }
+    }
+
+    [Fact]
     public async Task A_step_the_status_does_not_allow_is_shown_on_the_page_as_a_conflict()
     {
         var (number, _) = await _flow.CreateAsync();
@@ -155,6 +175,7 @@ public sealed class WebCaseFlowTests(ImrWebFactory factory) : IClassFixture<ImrW
         Assert.Contains("Elena Marsh, MD", page);
         Assert.Contains("4 years in active practice; more than 5 are required.", page);
         Assert.Contains("16 hours a week in active practice; at least 24 are required.", page);
+        Assert.Contains("aria-label=\"Assign Elena Marsh, MD\"", page); // each Assign button names its reviewer
 
         var matches = await coordinator.GetJsonAsync<JsonElement>($"/api/cases/{number}/reviewer-matches");
         Assert.True(matches[0].GetProperty("included").GetBoolean());

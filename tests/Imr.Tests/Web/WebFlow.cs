@@ -42,6 +42,19 @@ public sealed class WebFlow(ImrWebFactory factory)
         treatments = new[] { new { treatment = "Lumbar epidural steroid injection L4-5", claimsAdministratorGuideline = (string?)null } },
     };
 
+    /// <summary>The application's form fields as the intake and correction pages post them (no items).</summary>
+    public static Dictionary<string, string> ApplicationFields(string employee, DateOnly urDecisionDate, DateOnly receivedOn) => new()
+    {
+        ["Form.EmployeeName"] = employee,
+        ["Form.Employer"] = Employer,
+        ["Form.ClaimsAdministrator"] = ClaimsAdministrator,
+        ["Form.RequestingPhysician"] = Physician,
+        ["Form.DateOfInjury"] = Today.AddYears(-1).ToString("yyyy-MM-dd"),
+        ["Form.UrDecisionDate"] = urDecisionDate.ToString("yyyy-MM-dd"),
+        ["Form.ReceivedOn"] = receivedOn.ToString("yyyy-MM-dd"),
+        ["Form.Priority"] = "Standard",
+    };
+
     public static object Review(string employee) => new
     {
         caseSummary = $"{employee} is a warehouse worker at {Employer} who injured the low back lifting boxes. {Physician} requests a lumbar epidural steroid injection; {ClaimsAdministrator} denied it.",

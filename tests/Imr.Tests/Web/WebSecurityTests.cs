@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Imr.Operations.Model;
 using Imr.Operations.Services;
+using Imr.Web.Infrastructure;
 
 namespace Imr.Tests.Web;
 
@@ -56,7 +57,9 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         Pdf.CopyTo(big, 0);
         var response = await intake.Http.PostAsync($"/api/cases/{number}/documents", ImrClient.File("records.pdf", big, "application/pdf"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("at most 20 MB", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("at most 20 MB", problem);
+        Assert.Contains("The file is 20.1 MB", problem); // rounded up: never "20.0 MB; at most 20 MB"
     }
 
     [Theory]
@@ -82,6 +85,20 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         var response = await intake.Http.PostAsync($"/cases/{number}?handler=Upload", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Only PDF files and plain text files are accepted", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_larger_than_the_server_reads_on_the_case_page_names_the_limit()
+    {
+        var (number, _) = await _flow.CreateAsync();
+        using var intake = await factory.SignedInAsync("intake");
+        var form = ImrClient.File("scan.pdf", new byte[DocumentUploads.RequestLimit + 1], "application/pdf");
+        form.Add(new StringContent(await intake.FormTokenAsync($"/cases/{number}")), "__RequestVerificationToken");
+        var response = await intake.Http.PostAsync($"/cases/{number}?handler=Upload", form);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, page);
+        Assert.Contains("The upload is too large", page);
+        Assert.Contains("at most 20 MB", page);
     }
 
     [Fact]
@@ -210,7 +227,7 @@ public sealed class WebSecurityTests(ImrWebFactory factory) : IClassFixture<ImrW
         using var reviewer = await factory.SignedInAsync("reviewer");
         var page = await (await reviewer.GetAsync($"/cases/{number}/review")).Content.ReadAsStringAsync();
         Assert.Contains("Engine draft", page);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Imr.Web.Infrastructure.EngineDrafter.NoSummary), page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(EngineDrafter.NoSummary), page);
         Assert.Contains("Similar past determinations", page);
         Assert.Contains("id=\"item-1-undecided\" value=\"\" checked=\"checked\"", page);
     }
