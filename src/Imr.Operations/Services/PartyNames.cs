@@ -48,10 +48,17 @@ public static class PartyNames
         return string.Join(' ', words.Distinct());
     }
 
-    /// <summary>Whether two names name the same party.</summary>
+    /// <summary>Whether two names may name the same party: the same significant words, or every
+    /// significant word of the shorter name (at least two of them) in the longer one, as a short form
+    /// ("Golden Bear Casualty" of "Golden Bear Casualty Insurance Company") or a name without its
+    /// middle name ("Maria Gonzalez" of "Maria Elena Gonzalez"). A single shared word is not enough.</summary>
     public static bool Same(string? a, string? b)
     {
-        var key = Key(a);
-        return key.Length > 0 && key == Key(b);
+        var (keyA, keyB) = (Key(a), Key(b));
+        if (keyA.Length == 0 || keyB.Length == 0) return false;
+        if (keyA == keyB) return true;
+        var (wordsA, wordsB) = (keyA.Split(' '), keyB.Split(' '));
+        var (shorter, longer) = wordsA.Length <= wordsB.Length ? (wordsA, wordsB) : (wordsB, wordsA);
+        return shorter.Length >= 2 && shorter.All(longer.Contains);
     }
 }

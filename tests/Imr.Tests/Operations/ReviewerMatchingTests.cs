@@ -16,6 +16,8 @@ public sealed class ReviewerMatchingTests
     [InlineData(AffiliationKind.Person, "Gonzalez, Maria", "the employee")]
     [InlineData(AffiliationKind.Person, "Alan Whitfield, M.D.", "the requesting physician")]
     [InlineData(AffiliationKind.ClaimsAdministrator, "Golden Bear Casualty Insurance Co.", "the claims administrator")]
+    [InlineData(AffiliationKind.ClaimsAdministrator, "Golden Bear Casualty", "the claims administrator")]
+    [InlineData(AffiliationKind.Person, "Maria Elena Gonzalez", "the employee")]
     public void An_affiliation_with_a_party_excludes_the_reviewer_and_says_which(AffiliationKind kind, string name, string party)
     {
         var reviewer = Reviewer() with { Affiliations = [new(AffiliationKind.ProviderGroup, "Unrelated Clinic"), new(kind, name)] };

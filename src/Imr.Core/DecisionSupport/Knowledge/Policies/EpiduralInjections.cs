@@ -18,7 +18,7 @@ public static class EpiduralInjections
             new("epidural-injections.corroborated", "Radiculopathy corroborated by imaging or electrodiagnostic studies", Source, true, Checks.CorroboratedByStudies),
             new("epidural-injections.failed-conservative-care", "Pain unresponsive to conservative treatment (exercise, physical methods, medications)", Source, true, Checks.FailedConservativeCare),
             new("epidural-injections.repeat-response",
-                "For a repeat injection, at least 50% pain relief with functional improvement for six to eight weeks after the prior one",
+                "A first injection, or for a repeat one at least 50% pain relief with functional improvement for six to eight weeks after the prior one",
                 Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.EpiduralSteroidInjection).Any()
                     ? Find.Facts(c.Record.Reliefs, r => r.Percent is { Low: >= 50 } && r.Duration is { MaxDays: >= 42 })

@@ -20,7 +20,7 @@ public static partial class TriggerPointInjections
             new("trigger-point-injections.failed-medical-management", "Failure of medical management (stretching, physical therapy, NSAIDs, muscle relaxants)", Source, true, Checks.FailedConservativeCare),
             new("trigger-point-injections.no-radiculopathy", "No radiculopathy on examination, imaging or electrodiagnostic testing", Source, true,
                 c => Find.Absent(Checks.RadiculopathyOnExam(c))),
-            new("trigger-point-injections.repeat-response", "For repeat injections, more than 50% relief for six weeks with functional improvement", Source, true,
+            new("trigger-point-injections.repeat-response", "A first injection, or for a repeat one more than 50% relief for six weeks with functional improvement", Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.TriggerPointInjection).Any()
                     ? Find.Facts(c.Record.Reliefs, r => r.Percent is { Low: > 50 } && r.Duration is null or { MaxDays: >= 42 })
                     : new CriterionOutcome(CriterionStatus.Met, [])),
