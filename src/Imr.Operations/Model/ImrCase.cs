@@ -164,7 +164,7 @@ public sealed record ImrCase
     public ImrCase Withdraw(string reason, UserId by, DateTimeOffset at)
     {
         if (Status is CaseStatus.Issued or CaseStatus.Withdrawn)
-            throw new RuleViolationException($"Cannot withdraw: the case is {Status}.");
+            throw new RuleViolationException($"Cannot withdraw: the case is {StatusNames.Of(Status)}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new ValidationException("reason", "A reason is required.");
         return Touch(at) with { Withdrawal = new Withdrawal(Text.Collapse(reason), at.ToUniversalTime(), by), Status = CaseStatus.Withdrawn };
     }
@@ -174,7 +174,7 @@ public sealed record ImrCase
     private void Require(string action, params CaseStatus[] allowed)
     {
         if (!allowed.Contains(Status))
-            throw new RuleViolationException($"Cannot {action}: the case is {Status} (allowed when {string.Join(" or ", allowed)}).");
+            throw new RuleViolationException($"Cannot {action}: the case is {StatusNames.Of(Status)} (allowed when {string.Join(" or ", allowed.Select(StatusNames.Of))}).");
     }
 
     internal ImrCase WithVersion(long version) => this with { Version = version };

@@ -53,7 +53,8 @@ public sealed class CaseFlowTests
         var error = Assert.Throws<RuleViolationException>(() => received.Assign(ExpertReviewerId.New(), Coordinator, NoonIn(2026, 1, 21)));
         Assert.Contains("Received", error.Message);
         Assert.Throws<RuleViolationException>(() => received.RequestRecords(NoticeDelivery.Mail, NoonIn(2026, 1, 21)));
-        Assert.Throws<RuleViolationException>(() => CaseAt(CaseStatus.RecordsRequested).SaveReview(CompleteWork(), NoonIn(2026, 2, 1)));
+        var early = Assert.Throws<RuleViolationException>(() => CaseAt(CaseStatus.RecordsRequested).SaveReview(CompleteWork(), NoonIn(2026, 2, 1)));
+        Assert.Contains("the case is Records requested (allowed when Assigned or In review)", early.Message);
         Assert.Throws<RuleViolationException>(() => CaseAt(CaseStatus.InReview).RecordQa(QaOutcome.Approved, "", QaUser, NoonIn(2026, 2, 11)));
     }
 

@@ -1,8 +1,7 @@
-using Imr.Operations.Model;
+namespace Imr.Operations.Model;
 
-namespace Imr.Web.Infrastructure;
-
-/// <summary>A case's status in the words the pages use ("Records requested", not "RecordsRequested").</summary>
+/// <summary>A case's status in words ("Records requested", not "RecordsRequested"), as the pages and the
+/// case flow's refusals name it.</summary>
 public static class StatusNames
 {
     public static string Of(CaseStatus status) => status switch
