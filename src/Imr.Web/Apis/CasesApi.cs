@@ -148,7 +148,7 @@ public static class CasesApi
     {
         var @case = await services.Store.GetCaseAsync(services.Actor, number, services.Cancel);
         // Only the reviewer the case is assigned to (the store lets no other reviewer read it, and audits the read).
-        var draft = await drafter.DraftAsync(@case.Review?.CaseSummary ?? "", @case.Application.Treatments, services.Cancel);
+        var draft = await drafter.DraftAsync(@case.Review?.CaseSummary ?? "", @case.Application, services.Cancel);
         await services.Store.AppendAuditAsync(services.Actor, AuditAction.Read, @case.Id, "engine draft", services.Cancel);
         return TypedResults.Ok(draft);
     }

@@ -15,7 +15,7 @@ namespace Imr.Web.Infrastructure;
 /// </summary>
 public interface IDeterminationDrafter
 {
-    Task<DeterminationDraft> DraftAsync(string caseSummary, IReadOnlyList<DisputedTreatment> items, CancellationToken cancellationToken = default);
+    Task<DeterminationDraft> DraftAsync(string caseSummary, CaseApplication application, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A draft determination; when <paramref name="Available"/> is false, <paramref name="Message"/>
@@ -79,15 +79,20 @@ public sealed class EngineDrafter : IDeterminationDrafter
 
     public const string NoSummary = "No draft yet: the engine drafts from the clinical case summary. Write the summary and save it (or press \"Draft from this summary\").";
 
-    public Task<DeterminationDraft> DraftAsync(string caseSummary, IReadOnlyList<DisputedTreatment> items, CancellationToken cancellationToken = default)
+    public Task<DeterminationDraft> DraftAsync(string caseSummary, CaseApplication application, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(application);
+        var items = application.Treatments;
         if (string.IsNullOrWhiteSpace(caseSummary) || items.Count == 0) return Task.FromResult(DeterminationDraft.None(NoSummary));
         cancellationToken.ThrowIfCancellationRequested();
+        // The application's dates and priority too: policies weigh the time since injury and since the UR decision.
         var caseFile = new CaseFile
         {
             CaseSummary = caseSummary,
             Items = new(items.Select(i => new CaseFileItem(i.Treatment, i.ClaimsAdministratorGuideline))),
+            DateOfInjury = application.DateOfInjury,
+            UrDenialDate = application.UrDecisionDate,
+            Priority = application.Priority,
         };
         var draft = DraftEngine.Draft(caseFile);
         return Task.FromResult(new DeterminationDraft(true, Drafted, draft.Items.Select((item, i) => Of(i + 1, item)).ToList()));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Imr.DecisionSupport;
+using Imr.Letters.Model;
 using Imr.Web.Infrastructure;
 
 namespace Imr.Tests.Web;
@@ -18,11 +19,15 @@ public sealed class WebDraftTests(ImrWebFactory factory) : IClassFixture<ImrWebF
         "MRI of the lumbar spine shows an L4-5 disc protrusion contacting the left L5 nerve root. " +
         "She completed eight weeks of physical therapy and NSAIDs without lasting relief.";
 
-    /// <summary>What the engine itself drafts for the case file the web layer gives it.</summary>
+    /// <summary>What the engine itself drafts for the case file the web layer gives it: the summary, the
+    /// application's items, dates and priority (as <see cref="WebFlow.Application"/> registers them).</summary>
     private static DraftItem EngineItem() => DraftEngine.Draft(new CaseFile
     {
         CaseSummary = Summary,
         Items = [new CaseFileItem("Lumbar epidural steroid injection L4-5")],
+        DateOfInjury = WebFlow.Today.AddYears(-1),
+        UrDenialDate = WebFlow.Today.AddDays(-10),
+        Priority = Priority.Standard,
     }).Items[0];
 
     private async Task<(string Number, ImrClient Reviewer)> SummarisedAsync()

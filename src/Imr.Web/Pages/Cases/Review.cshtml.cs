@@ -110,7 +110,7 @@ public sealed class ReviewModel(ICaseStore store, TimeProvider clock, IDetermina
         var saved = Case.Review?.CaseSummary ?? "";
         var summary = summaryInForm ?? saved;
         DraftedFromForm = summaryInForm is not null && Words(summaryInForm) != Words(saved);
-        Draft = await drafter.DraftAsync(summary, Case.Application.Treatments, Cancel);
+        Draft = await drafter.DraftAsync(summary, Case.Application, Cancel);
         var similarHits = new List<IReadOnlyList<SearchHit>>();
         foreach (var treatment in Case.Application.Treatments) similarHits.Add(await similar.ForAsync(treatment, 5, Cancel));
         Similar = similarHits;
