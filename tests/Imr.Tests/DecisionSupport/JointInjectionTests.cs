@@ -96,3 +96,41 @@ public sealed class JointInjectionTests
         Assert.Contains("Hip & Pelvis", odg.Reference);
     }
 }
+
+/// <summary>The inpatient rehabilitation policy (ODG skilled nursing facility criteria).</summary>
+public sealed class InpatientRehabilitationTests
+{
+    private static DraftItem Draft(string summary, string treatment) =>
+        DraftEngine.Draft(new CaseFile { CaseSummary = summary, Items = [new CaseFileItem(treatment)] }).Items.Single();
+
+    [Fact]
+    public void A_stay_after_a_fracture_with_new_functional_limitations_is_overturned()
+    {
+        var item = Draft("The patient sustained a fracture of the left calcaneus and is non-weight-bearing; she is unable to perform her activities of daily living.",
+            "Acute inpatient rehabilitation 7 days");
+        Assert.Equal("inpatient-rehabilitation", item.Policy);
+        Assert.Equal(Decision.Overturned, item.Decision);
+        Assert.IsType<NonMtusCitation>(Assert.Single(item.Citations));
+    }
+
+    [Fact]
+    public void A_stay_without_a_major_injury_or_surgery_is_upheld()
+    {
+        var item = Draft("The patient has chronic low back pain and walks with a cane.", "Inpatient rehabilitation 2 weeks");
+        Assert.Equal(Decision.Upheld, item.Decision);
+        Assert.NotEqual(CriterionStatus.Met, item.Criteria.Single(c => c.Id == "inpatient-rehabilitation.major-injury").Status);
+    }
+
+    [Fact]
+    public void An_extension_needs_documented_progress()
+    {
+        var item = Draft("The patient sustained a fracture of the left calcaneus and is non-weight-bearing.",
+            "Remaining one week of acute rehabilitation unit");
+        Assert.Equal(Decision.Upheld, item.Decision);
+        Assert.NotEqual(CriterionStatus.Met, item.Criteria.Single(c => c.Id == "inpatient-rehabilitation.progress").Status);
+    }
+
+    [Fact]
+    public void A_functional_restoration_program_keeps_its_mtus_policy() =>
+        Assert.Equal("functional-restoration", Draft("The patient has chronic pain.", "Functional restoration program 10 days").Policy);
+}
