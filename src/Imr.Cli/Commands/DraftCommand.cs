@@ -92,6 +92,7 @@ internal static class DraftCommand
                 {
                     CriterionStatus.Met => "[green]met[/]",
                     CriterionStatus.NotMet => "[red]not met[/]",
+                    CriterionStatus.NotApplicable => "[grey]not applicable[/]",
                     _ => "[grey]not documented[/]",
                 };
                 table.AddRow(Markup.Escape(c.Description), status, Markup.Escape(string.Join(" | ", c.Evidence.Select(e => $"\"{e.Text}\" @{e.Start}"))));

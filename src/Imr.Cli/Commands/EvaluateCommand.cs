@@ -56,7 +56,7 @@ internal static class EvaluateCommand
                     ["policy"] = item.Draft.Policy, ["drafted"] = item.Draft.Decision.ToString(), ["decided"] = item.Decided.ToString(),
                     ["guidelineAgrees"] = item.GuidelineAgrees, ["sectionAgrees"] = item.SectionAgrees,
                     ["citations"] = new JsonArray([.. item.Draft.Citations.Select(c => (JsonNode?)JsonValue.Create(c.Text))]),
-                    ["unmet"] = new JsonArray([.. item.Draft.Criteria.Where(c => c.Status != Imr.DecisionSupport.CriterionStatus.Met)
+                    ["unmet"] = new JsonArray([.. item.Draft.Criteria.Where(c => c.Status is Imr.DecisionSupport.CriterionStatus.NotMet or Imr.DecisionSupport.CriterionStatus.NotDocumented)
                         .Select(c => (JsonNode?)JsonValue.Create(c.Id + ":" + (c.Status == Imr.DecisionSupport.CriterionStatus.NotMet ? "not met" : "not documented")))]),
                 }.ToJsonString(LetterJson.Options));
         var a = evaluation.Agreement;

@@ -41,6 +41,11 @@ public enum CriterionStatus
 
     [JsonStringEnumMemberName("not documented")]
     NotDocumented,
+
+    /// <summary>A conditional criterion whose condition the request does not meet ("for a repeat injection ..." on a
+    /// first one): it neither supports nor stands in the way of the request.</summary>
+    [JsonStringEnumMemberName("not applicable")]
+    NotApplicable,
 }
 
 /// <summary>Words of the record, with where they stand in the case summary (characters).</summary>
@@ -50,6 +55,6 @@ public sealed record EvidenceSpan(string Text, int Start, int Length);
 /// <param name="Id">The criterion's id within its policy, e.g. <c>opioids.functional-improvement</c>.</param>
 /// <param name="Description">What the guideline requires, in a clinician's words.</param>
 /// <param name="Status">What the record shows.</param>
-/// <param name="Evidence">The words of the record the status rests on (none when not documented).</param>
+/// <param name="Evidence">The words of the record the status rests on (none when not documented or not applicable).</param>
 /// <param name="Source">The guideline passage the criterion comes from.</param>
 public sealed record CriterionResult(string Id, string Description, CriterionStatus Status, ValueList<EvidenceSpan> Evidence, string Source);

@@ -46,8 +46,10 @@ public static class DraftEngine
         var context = new CriterionContext(record, item.Treatment, classification, dateOfInjury, reviewDate, primary);
         var criteria = policy is null ? [Fallback.Evaluate(context)] : policy.Criteria.Select(c => Check(c, context)).ToList();
         var required = policy is null ? criteria : criteria.Where((_, i) => policy.Criteria[i].Required).ToList();
-        // Overturned only when every required criterion is met: the burden is the record's, as in the letters.
-        var decision = policy is not null && required.All(c => c.Status == CriterionStatus.Met) ? Decision.Overturned : Decision.Upheld;
+        // Overturned only when every required criterion is met (or does not apply to this request): the burden is the
+        // record's, as in the letters.
+        var decision = policy is not null && required.All(c => c.Status is CriterionStatus.Met or CriterionStatus.NotApplicable)
+            ? Decision.Overturned : Decision.Upheld;
         var missing = required.Where(c => c.Status == CriterionStatus.NotDocumented).Select(c => c.Description).ToList();
         var citations = policy is null ? new ValueList<Citation>([])
             : new ValueList<Citation>(CompoundDrugs.Cite(classification.Category.Id, item.Treatment, policy.CitationsFor(context)));
@@ -70,10 +72,12 @@ public static class DraftEngine
     }
 
     // Overturned is as firm as the share of criteria met; Upheld as firm as the share not met or not documented,
-    // with a floor because a single unmet requirement suffices. The fallback is weak by nature.
-    private static double Confidence(Decision decision, IReadOnlyList<CriterionResult> criteria)
+    // with a floor because a single unmet requirement suffices. The fallback is weak by nature. A criterion that does
+    // not apply to the request counts neither way.
+    private static double Confidence(Decision decision, IReadOnlyList<CriterionResult> checkedCriteria)
     {
-        if (criteria.Count == 0) return 0.5;
+        var criteria = checkedCriteria.Where(c => c.Status != CriterionStatus.NotApplicable).ToList();
+        if (criteria.Count == 0) return decision == Decision.Overturned ? 1 : 0.5;
         var met = criteria.Count(c => c.Status == CriterionStatus.Met) / (double)criteria.Count;
         var value = decision == Decision.Overturned ? met : Math.Max(0.6, 1 - met);
         return Math.Round(value, 2);

@@ -47,15 +47,17 @@ public sealed record ItemDraft(int Item, string Treatment, Decision? ProposedDec
     public string? Policy { get; init; }
 }
 
-/// <summary>One criterion of the cited guideline and whether the records meet it (null: not documented),
-/// with the evidence found.</summary>
+/// <summary>One criterion of the cited guideline and whether the records meet it (true met, false not met, null
+/// otherwise: not documented, or not applicable to the request; <see cref="Status"/> tells which), with the evidence
+/// found.</summary>
 /// <param name="Evidence">The evidence words, quoted and joined ("\"a\"; \"b\""), empty when none.</param>
 public sealed record DraftCriterion(string Text, bool? Met, string Evidence)
 {
     /// <summary>The criterion's id within its policy, e.g. <c>opioids.functional-improvement</c>.</summary>
     public string Id { get; init; } = "";
 
-    /// <summary>What the record shows: met, not met or not documented.</summary>
+    /// <summary>What the record shows: met, not met, not documented, or not applicable (a conditional criterion whose
+    /// condition the request does not meet).</summary>
     public CriterionStatus Status { get; init; } = Met switch { true => CriterionStatus.Met, false => CriterionStatus.NotMet, null => CriterionStatus.NotDocumented };
 
     /// <summary>The evidence words with where they stand in the case summary (characters).</summary>
@@ -66,7 +68,13 @@ public sealed record DraftCriterion(string Text, bool? Met, string Evidence)
 
     /// <summary>The status as the workspace prints it.</summary>
     [JsonIgnore]
-    public string StatusText => Status switch { CriterionStatus.Met => "met", CriterionStatus.NotMet => "not met", _ => "not documented" };
+    public string StatusText => Status switch
+    {
+        CriterionStatus.Met => "met",
+        CriterionStatus.NotMet => "not met",
+        CriterionStatus.NotApplicable => "not applicable",
+        _ => "not documented",
+    };
 }
 
 /// <summary>

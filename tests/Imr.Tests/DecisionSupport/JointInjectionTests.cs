@@ -82,7 +82,7 @@ public sealed class JointInjectionTests
         Assert.NotEqual(CriterionStatus.Met, repeat.Criteria.Single(c => c.Id == "joint-injections.repeat-response").Status);
 
         var retrospective = Draft(summary, "Retrospective cortisone injection to the left shoulder (DOS 3/15)");
-        Assert.Equal(CriterionStatus.Met, retrospective.Criteria.Single(c => c.Id == "joint-injections.repeat-response").Status);
+        Assert.Equal(CriterionStatus.NotApplicable, retrospective.Criteria.Single(c => c.Id == "joint-injections.repeat-response").Status);
 
         var relieved = Draft(summary + " The injection gave 70% relief for 3 months with improved function.", "Cortisone injection to the left shoulder");
         Assert.Equal(CriterionStatus.Met, relieved.Criteria.Single(c => c.Id == "joint-injections.repeat-response").Status);

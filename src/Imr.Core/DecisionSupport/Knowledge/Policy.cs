@@ -25,6 +25,10 @@ public sealed record CriterionOutcome(CriterionStatus Status, ValueList<Evidence
 {
     public static CriterionOutcome NotDocumented { get; } = new(CriterionStatus.NotDocumented, []);
 
+    /// <summary>A conditional criterion that does not apply to this request (a first injection for "a repeat one
+    /// needs relief from the last"; therapy not after surgery for "the surgery it follows is necessary").</summary>
+    public static CriterionOutcome NotApplicable { get; } = new(CriterionStatus.NotApplicable, []);
+
     /// <summary>Met or not met on a condition of the request itself (its count, its form), with no words of the record.</summary>
     public static CriterionOutcome When(bool met) => new(met ? CriterionStatus.Met : CriterionStatus.NotMet, []);
 

@@ -28,6 +28,6 @@ public static class Acupuncture
                 Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.Acupuncture).ToList() is { Count: > 0 } prior
                     ? Find.Facts(prior, t => t.Outcome == TreatmentOutcome.Improved)
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                    : CriterionOutcome.NotApplicable),
         ]);
 }

@@ -125,7 +125,7 @@ internal static partial class Checks
     /// </summary>
     public static CriterionOutcome BeyondAuthorizedTrial(CriterionContext c, params TreatmentKind[] kinds)
     {
-        if (!PartlyAuthorized().IsMatch(c.Treatment)) return new CriterionOutcome(CriterionStatus.Met, []);
+        if (!PartlyAuthorized().IsMatch(c.Treatment)) return CriterionOutcome.NotApplicable;
         var trial = Find.Prior(c.Record, kinds).ToList();
         return trial.Count == 0
             ? CriterionOutcome.NotDocumented

@@ -32,6 +32,6 @@ public static class Chiropractic
                 Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.Chiropractic).ToList() is { Count: > 0 } prior
                     ? Find.Facts(prior, t => t.Outcome == TreatmentOutcome.Improved)
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                    : CriterionOutcome.NotApplicable),
         ]);
 }

@@ -35,7 +35,7 @@ public static partial class Electrodiagnostics
                     : Checks.FailedConservativeCare(c)),
             new("electrodiagnostics.not-already-established",
                 "Radiculopathy is not already established by imaging (the study would add information)",
-                Source, true, c => Entrapment(c) && Arms(c) ? new CriterionOutcome(CriterionStatus.Met, []) : Find.Absent(Checks.CorroboratedByStudies(c))),
+                Source, true, c => Entrapment(c) && Arms(c) ? CriterionOutcome.NotApplicable : Find.Absent(Checks.CorroboratedByStudies(c))),
         ],
         Cites: c => Entrapment(c) && Arms(c)
             ? [Chapters.Cpmtg("Electrodiagnostic testing (EMG/NCS)"), Policy.Mtus("Forearm, Wrist, and Hand Complaints", 2004, "Diagnostic Criteria", "Special Studies")]

@@ -22,7 +22,7 @@ public static class EpiduralInjections
                 Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.EpiduralSteroidInjection).Any()
                     ? Find.Facts(c.Record.Reliefs, r => r.Percent is { Low: >= 50 } && r.Duration is { MaxDays: >= 42 })
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                    : CriterionOutcome.NotApplicable),
         ],
         // Reviewers cite the ACOEM chapter of the region (Physical Methods), then the CPMTG's criteria.
         Cites: c => Chapters.Cite(c, ["Physical Methods", "Summary"], Chapters.Cpmtg("Epidural steroid injections (ESIs)")));

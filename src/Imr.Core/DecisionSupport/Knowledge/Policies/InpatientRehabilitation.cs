@@ -26,7 +26,7 @@ public static partial class InpatientRehabilitation
             new("inpatient-rehabilitation.functional-limitation", "Significant new functional limitations: unable to walk more than a short distance, non-weight-bearing, or dependent in activities of daily living", Source, true,
                 c => Find.Phrase(c.Record, FunctionalLimitation())),
             new("inpatient-rehabilitation.progress", "For an extension or the remainder after an authorized stay, documented progress toward the goals of the stay", Source, true,
-                c => Extension().IsMatch(c.Treatment) ? Checks.FunctionalImprovement(c) : new CriterionOutcome(CriterionStatus.Met, [])),
+                c => Extension().IsMatch(c.Treatment) ? Checks.FunctionalImprovement(c) : CriterionOutcome.NotApplicable),
         ],
         Checks.Names(Inpatient()));
 

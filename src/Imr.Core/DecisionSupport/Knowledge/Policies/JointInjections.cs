@@ -73,13 +73,13 @@ public static partial class JointInjections
         ? Find.Phrase(c.Record, SevereOsteoarthritis())
         : Find.Phrase(c.Record, SteroidIndication());
 
-    /// <summary>A first injection meets it; a repeat needs the relief of the earlier one. A retrospective request is
+    /// <summary>Not applicable to a first injection; a repeat needs the relief of the earlier one. A retrospective request is
     /// for an injection already given, which the record names among the treatments: that mention alone does not make
     /// it a repeat.</summary>
     private static CriterionOutcome RepeatResponse(CriterionContext c) =>
         !Retrospective().IsMatch(c.Treatment) && Find.Prior(c.Record, TreatmentKind.JointInjection).Any()
             ? Find.Facts(c.Record.Reliefs, r => r.Percent is { Low: > 50 } && r.Duration is null or { MaxDays: >= 42 })
-            : new CriterionOutcome(CriterionStatus.Met, []);
+            : CriterionOutcome.NotApplicable;
 
     private static string OdgChapter(string? region) => region switch
     {

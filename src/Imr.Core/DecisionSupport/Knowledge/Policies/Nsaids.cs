@@ -20,7 +20,7 @@ public static partial class Nsaids
             new("nsaids.efficacy", "A first prescription, or documented pain relief and functional improvement from the NSAID already taken", Source, true,
                 c => Checks.EfficacyIfContinued(c, DrugClass.Nsaid)),
             new("nsaids.gi-risk-for-selective", "For a COX-2 inhibitor or an NSAID combined with misoprostol, a gastrointestinal risk factor", Cox2Source, true,
-                c => Selective().IsMatch(c.Treatment) ? Find.Phrase(c.Record, ProtonPumpInhibitors.GiRiskPattern()) : new CriterionOutcome(CriterionStatus.Met, [])),
+                c => Selective().IsMatch(c.Treatment) ? Find.Phrase(c.Record, ProtonPumpInhibitors.GiRiskPattern()) : CriterionOutcome.NotApplicable),
         ],
         Cites: c => [Chapters.Cpmtg(Celecoxib().IsMatch(c.Treatment)
             ? ["NSAIDs (non-steroidal anti-inflammatory drugs)", "Celebrex (celecoxib)"]

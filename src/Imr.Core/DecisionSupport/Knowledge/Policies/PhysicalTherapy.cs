@@ -31,15 +31,15 @@ public static partial class PhysicalTherapy
             new("physical-therapy.surgery-necessary",
                 "For post-operative therapy, the surgery it follows is medically necessary",
                 PostsurgicalSource, true,
-                c => PostOperative(c) ? Dependencies.FromPrimary(c) ?? new CriterionOutcome(CriterionStatus.Met, []) : new CriterionOutcome(CriterionStatus.Met, [])),
+                c => PostOperative(c) ? Dependencies.FromPrimary(c) ?? CriterionOutcome.NotApplicable : CriterionOutcome.NotApplicable),
             new("physical-therapy.prior-course-benefit",
                 "No prior course of therapy for this condition, or objective functional improvement from the prior course with the visits completed documented, so that the total stays within the guideline's 9-10",
                 Source, true,
-                c => PostOperative(c) ? new CriterionOutcome(CriterionStatus.Met, []) : Find.Prior(c.Record, TreatmentKind.PhysicalTherapy).ToList() is { Count: > 0 } prior
+                c => PostOperative(c) ? CriterionOutcome.NotApplicable : Find.Prior(c.Record, TreatmentKind.PhysicalTherapy).ToList() is { Count: > 0 } prior
                     ? Find.AnyOf(
                         Find.Facts(prior, t => t.Outcome == TreatmentOutcome.Improved && t.Count is { } done && done + (Find.RequestedCount(c.Treatment) ?? 0) <= 10),
                         Find.Absent(Find.Facts(prior)))
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                    : CriterionOutcome.NotApplicable),
             new("physical-therapy.home-exercise",
                 "A transition to a home exercise program is planned",
                 Source, false,

@@ -23,7 +23,7 @@ public static partial class TriggerPointInjections
             new("trigger-point-injections.repeat-response", "A first injection, or for a repeat one more than 50% relief for six weeks with functional improvement", Source, true,
                 c => Find.Prior(c.Record, TreatmentKind.TriggerPointInjection).Any()
                     ? Find.Facts(c.Record.Reliefs, r => r.Percent is { Low: > 50 } && r.Duration is null or { MaxDays: >= 42 })
-                    : new CriterionOutcome(CriterionStatus.Met, [])),
+                    : CriterionOutcome.NotApplicable),
         ]);
 
     [GeneratedRegex(@"twitch response|taut band|referred pain (?:on|with|upon) palpation|jump sign", RegexOptions.IgnoreCase)]
