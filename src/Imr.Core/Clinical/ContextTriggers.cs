@@ -51,6 +51,8 @@ internal static class ContextTriggers
             "no evidence of", "no evidence for", "no evidence", "no sign of", "no signs of", "no signs", "no indication of",
             "no indication", "no mention of", "no documentation of", "no documentation", "no report of", "no reports of",
             "no history of", "no complaints of", "no complaint of", "not any", "no further evidence",
+            // "positive" ends a negation ("no numbness, positive Tinel"), but not right after it: "no positive findings".
+            "no positive", "without positive", "not positive",
             "negative for", "free of", "absence of", "absent", "lack of", "lacks", "lacking", "lack", "lacked",
             "insufficient documentation of", "insufficient evidence of", "inadequate documentation of",
             "failed to demonstrate", "failed to document", "failed to show", "failed to reveal", "fails to demonstrate",

@@ -39,6 +39,9 @@ public class ContextTests
     [InlineData("The injured worker would like to start acupuncture.", "acupuncture", Assertion.Hypothetical)]
     [InlineData("Spurling test is questionable on the left.", "Spurling test", Assertion.Possible)]
     [InlineData("Treatment has included physical therapy. The MRI was recommended to evaluate for a tear.", "physical therapy", Assertion.Present)]
+    [InlineData("There were no positive neurological findings.", "neurological findings", Assertion.Negated)]
+    [InlineData("The examination was without positive neurological signs.", "neurological signs", Assertion.Negated)]
+    [InlineData("He denies weakness, positive straight leg raise on the left.", "straight leg raise", Assertion.Present)]
     public void Reads_how_each_fact_is_asserted(string input, string evidence, Assertion assertion) =>
         Assert.Equal(assertion, FindAny(input, evidence).Assertion);
 

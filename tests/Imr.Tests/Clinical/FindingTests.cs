@@ -28,9 +28,17 @@ public class FunctionalImprovementTests
         Assert.Equal(assertion, f.Assertion);
     }
 
+    [Theory]
+    [InlineData("Work status is return to work with restrictions as of 10-28-2016.")]
+    [InlineData("Per the progress report, the patient can return to work with restrictions.")]
+    [InlineData("She may return to modified duty next week.")]
+    [InlineData("He was released to return to work with a 10 pound lifting limit.")]
+    public void Does_not_read_a_work_status_or_permission_as_a_gain(string input) =>
+        Assert.Empty(ClinicalFacts.Extract(input).FunctionalImprovements);
+
     [Fact]
-    public void Does_not_read_a_work_status_as_a_gain() =>
-        Assert.Empty(ClinicalFacts.Extract("Work status is return to work with restrictions as of 10-28-2016.").FunctionalImprovements);
+    public void Reads_a_return_to_work_that_happened_as_a_gain() =>
+        Assert.Single(ClinicalFacts.Extract("After the injections he was able to return to work full duty.").FunctionalImprovements);
 }
 
 public class RedFlagTests

@@ -66,7 +66,7 @@ internal static partial class FunctionalRule
         ("general", FunctionDomain.General),
     ];
 
-    [GeneratedRegex(@"work\s+status\W+(?:\w+\W+){0,2}$", Options)]
+    [GeneratedRegex(@"work\s+status\W+(?:\w+\W+){0,2}$|\b(?:can|may|could|should|will|cleared|released|allowed|permitted)\s+(?:to\s+)?$", Options)]
     private static partial Regex WorkStatusBeforeRegex();
 
     public static AnchoredPattern[] Patterns => [Functions];
@@ -78,7 +78,8 @@ internal static partial class FunctionalRule
             var domain = FunctionDomain.General;
             foreach (var (group, d) in Domains)
                 if (m.Groups[group].Success) { domain = d; break; }
-            // "Work status is return to work with restrictions" is a status (see WorkStatusRule), not a gain.
+            // "Work status is return to work with restrictions" is a status (see WorkStatusRule), not a gain; so is a
+            // permission ("can return to work with restrictions", "released to return to work").
             if (domain == FunctionDomain.Work && WorkStatusBeforeRegex().IsMatch(doc.Text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index)))) continue;
             doc.FunctionalImprovements.Add(doc.Asserted(new FunctionalImprovement { Evidence = doc.Evidence(m.Index, m.Index + m.Length), Domain = domain }));
         }
