@@ -15,11 +15,37 @@ internal static partial class Checks
     /// <summary>Whether words of the record are about the request's body region (the region is named within the
     /// clause around them: "de Quervain's fracture of the right wrist" in a list of diagnoses is not about the neck);
     /// true when the request names no region.</summary>
+    /// <remarks>When the part of the clause the words stand in (between "and" or "or") names a body part of its own,
+    /// that part decides: in "strain of the thoracic spine and right ulna fracture" the fracture is of the arm.</remarks>
     public static bool InRegion(CriterionContext c, Evidence evidence)
     {
         if (RegionWords(c.Classification.BodyRegion?.Id) is not { } words) return true;
-        return words.IsMatch(Clause(c.Record.Text, evidence));
+        var clause = Clause(c.Record.Text, evidence);
+        var segment = Segment(c.Record.Text, evidence);
+        return AnySite().IsMatch(segment) ? words.IsMatch(segment) : words.IsMatch(clause);
     }
+
+    /// <summary>The part of the clause around some words between the conjunctions "and" and "or".</summary>
+    private static string Segment(string text, Evidence evidence)
+    {
+        var clause = Clause(text, evidence);
+        var at = Math.Max(0, evidence.Start - ClauseStart(text, evidence));
+        var parts = Conjunction().Split(clause);
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            var index = clause.IndexOf(part, offset, StringComparison.Ordinal);
+            if (index <= at && at < index + part.Length + 1) return part;
+            offset = index + part.Length;
+        }
+        return clause;
+    }
+
+    [GeneratedRegex(@"\s(?:and|or)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Conjunction();
+
+    [GeneratedRegex(@"cervical|neck|\bC[1-7]\b|thoracic|lumbar|back|\b[TLS]\d{1,2}\b|spin|vertebra|sacr|shoulder|humer|clavic|scapul|knee|patell|tibia|femur|femoral|ankle|foot|feet|toe|metatars|calcane|malleol|fibula|wrist|hand|finger|thumb|phalan|scaphoid|radius|ulna|elbow|forearm|\barm\b|hip|pelvi|acetabul|\bribs?\b|chest|stern|skull|cranial|facial|nasal|orbit|mandib|jaw", RegexOptions.IgnoreCase)]
+    private static partial Regex AnySite();
 
     private static Regex? RegionWords(string? region) => region switch
     {
@@ -74,6 +100,26 @@ internal static partial class Checks
         Find.Phrase(c.Record, StudyFinding()));
 
     public static CriterionOutcome FailedConservativeCare(CriterionContext c) => Find.FailedConservativeCare(c.Record);
+
+    /// <summary>
+    /// For imaging without a red flag, whether the period of conservative care and observation the ACOEM chapters ask
+    /// for has had its chance: not met when the review comes less than four weeks after the injury (Neck and Upper Back,
+    /// page 177: "a three- or four-week period"; Shoulder, page 207, and Forearm, Wrist, and Hand, page 268: "a four- to
+    /// six-week period"; Low Back, page 303: at least a month), or when the record plans a first course of physical
+    /// therapy that has not yet been given ("the treatment plan includes an MRI and physical therapy"): the patient
+    /// has not yet failed to respond to treatment. Null when neither holds, so the record's failed care is read.
+    /// </summary>
+    public static CriterionOutcome? ObservationPending(CriterionContext c)
+    {
+        if (c.WeeksSinceInjury is < 4) return new CriterionOutcome(CriterionStatus.NotMet, []);
+        var therapy = c.Record.Treatments.Where(t => t.Kind == TreatmentKind.PhysicalTherapy && t.Subject == Subject.Patient).ToList();
+        var planned = therapy.Where(t => t.Assertion == Assertion.Hypothetical && !UtilizationReview().IsMatch(Sentence(c.Record.Text, t.Evidence))).ToList();
+        return planned.Count > 0 && !therapy.Any(t => t.IsAffirmed) ? CriterionOutcome.NotMet(planned.Select(t => t.Evidence)) : null;
+    }
+
+    /// <summary>Words of a utilization review decision: what it denied or modified is no plan of the treating physician.</summary>
+    [GeneratedRegex(@"utilization review|\bUR\b|non-?certif|denied|modified|authorized|certified", RegexOptions.IgnoreCase)]
+    private static partial Regex UtilizationReview();
 
     /// <summary>Objective functional improvement: activities, work, function measured, medication reduced.</summary>
     public static CriterionOutcome FunctionalImprovement(CriterionContext c) => Find.Facts(c.Record.FunctionalImprovements);
@@ -135,10 +181,12 @@ internal static partial class Checks
     /// <summary>The clause of the text around some of its words (between commas, semicolons or full stops).</summary>
     public static string Clause(string text, Evidence evidence)
     {
-        var start = evidence.Start <= 0 ? -1 : text.LastIndexOfAny([',', ';', '.'], Math.Min(evidence.Start, text.Length) - 1);
         var end = text.IndexOfAny([',', ';', '.'], Math.Min(evidence.End, text.Length));
-        return text[(start + 1)..(end < 0 ? text.Length : end)];
+        return text[ClauseStart(text, evidence)..(end < 0 ? text.Length : end)];
     }
+
+    private static int ClauseStart(string text, Evidence evidence) =>
+        (evidence.Start <= 0 ? -1 : text.LastIndexOfAny([',', ';', '.'], Math.Min(evidence.Start, text.Length) - 1)) + 1;
 
     /// <summary>The sentence of the text around some of its words.</summary>
     public static string Sentence(string text, Evidence evidence)

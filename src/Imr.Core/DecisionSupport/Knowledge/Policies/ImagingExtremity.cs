@@ -24,7 +24,8 @@ public static partial class ImagingExtremity
                 c => Find.AnyOf(Checks.RedFlags(c), Find.Phrase(c.Record, Lesion()))),
             new("imaging-extremity.failed-conservative-care",
                 "A red flag, or failure to improve after 4 to 6 weeks of conservative care",
-                Source, true, c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c))),
+                Source, true, c => Checks.RedFlags(c) is { Status: CriterionStatus.Met } redFlags ? redFlags
+                    : Checks.ObservationPending(c) ?? Checks.FailedConservativeCare(c)),
             new("imaging-extremity.no-recent-study",
                 "No prior study of the region, or a significant change in symptoms or findings since it",
                 Source, true, c => Find.Absent(ImagingSpine.PriorStudy(c))),

@@ -20,7 +20,8 @@ public static partial class ImagingShoulder
                 c => Find.AnyOf(Checks.RedFlags(c), Find.Phrase(c.Record, Lesion()))),
             new("imaging-shoulder.failed-conservative-care",
                 "A red flag, or failure to progress after conservative care (therapy, medication) for 4 to 6 weeks",
-                Source, true, c => Find.AnyOf(Checks.RedFlags(c), Checks.FailedConservativeCare(c))),
+                Source, true, c => Checks.RedFlags(c) is { Status: CriterionStatus.Met } redFlags ? redFlags
+                    : Checks.ObservationPending(c) ?? Checks.FailedConservativeCare(c)),
             new("imaging-shoulder.no-recent-study",
                 "No prior study of the region, or a significant change in symptoms or findings since it",
                 Source, true,
@@ -29,6 +30,8 @@ public static partial class ImagingShoulder
         ],
         c => c.BodyRegion?.Id is "shoulder");
 
-    [GeneratedRegex(@"(?:suspect|concern|possible|rule out|r/o|suspicious)\w*[^.]{0,40}(?:tear|derangement|instability|labral|SLAP)|positive (?:drop arm|O'Brien|apprehension|Hawkins|Neer|empty can|impingement)", RegexOptions.IgnoreCase)]
+    // The provocative tests of the chapter's examination (Table 9-1 and 9-6): a positive one, alone or in a list
+    // ("positive Speed's, Yergason's and O'Brien's tests"), is physiologic evidence of a lesion.
+    [GeneratedRegex(@"(?:suspect|concern|possible|rule out|r/o|suspicious)\w*[^.]{0,40}(?:tear|derangement|instability|labral|SLAP)|positive (?:[\w']+,? (?:and )?){0,3}?(?:drop arm|O'?Brien|apprehension|relocation|Hawkins|Neer|empty can|Jobe|Speed|Yergason|lift[- ]off|belly press|crank|impingement)", RegexOptions.IgnoreCase)]
     private static partial Regex Lesion();
 }
