@@ -16,7 +16,7 @@ public static class PolicyCatalogue
         ImagingExtremity.Policy, Nsaids.Policy, Antidepressants.Policy, Anticonvulsants.Policy, SleepAids.Policy,
         Benzodiazepines.Policy, PsychologicalCare.Policy, TriggerPointInjections.Policy, BotulinumToxin.Policy,
         UrineDrugTesting.Policy, FunctionalCapacityEvaluation.Policy, FunctionalRestoration.Policy, HomeHealth.Policy,
-        MedicalEquipment.Policy, JointInjections.Policy, InpatientRehabilitation.Policy,
+        MedicalEquipment.Policy, JointInjections.Policy, InpatientRehabilitation.Policy, PartialHospitalization.Policy,
     ];
 
     /// <summary>The policy for a classified item: of those covering it, one at the highest level of the evidence
