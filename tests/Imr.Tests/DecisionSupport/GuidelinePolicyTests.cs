@@ -23,7 +23,7 @@ public sealed class GuidelinePolicyTests
     private static IEnumerable<MtusCitation> Mtus(DraftItem item) => item.Citations.OfType<MtusCitation>();
 
     [Fact]
-    public void Chronic_opioids_cite_section_3_of_the_opioid_guidelines_and_need_function()
+    public void Chronic_opioids_cite_the_maintenance_subsection_of_the_opioid_guidelines_and_need_function()
     {
         var item = Draft("The patient has taken Norco 10/325 mg for two years for low back pain. Urine drug screen was consistent.", "Norco 10/325mg #120",
             new DateOnly(2014, 1, 1), new DateOnly(2016, 12, 1));
@@ -31,7 +31,7 @@ public sealed class GuidelinePolicyTests
         Assert.Equal(CriterionStatus.NotDocumented, Status(item, "opioids.function"));
         var opioid = Mtus(item).First();
         Assert.Equal("Opioid Treatment", opioid.Guideline);
-        Assert.Equal(["3"], opioid.Sections);
+        Assert.Equal(["3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment"], opioid.Sections);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class GuidelinePolicyTests
         var item = Draft("The patient sustained multiple rib fractures in a fall two weeks ago and has severe chest wall pain.", "Oxycodone 5mg #30",
             new DateOnly(2016, 11, 1), new DateOnly(2016, 11, 15));
         Assert.Equal(Decision.Overturned, item.Decision);
-        Assert.Equal(["1"], Mtus(item).First().Sections);
+        Assert.Equal(["1.3 Opioids for Acute Pain: Severe Acute Injuries"], Mtus(item).First().Sections);
 
         var chronic = Draft("The patient sustained multiple rib fractures in a fall and has severe chest wall pain.", "Oxycodone 5mg #30",
             new DateOnly(2015, 1, 1), new DateOnly(2016, 11, 15));
