@@ -3,6 +3,7 @@ using Imr.DecisionSupport.Knowledge;
 using Imr.DecisionSupport.Knowledge.Policies;
 using Imr.Letters.Citations;
 using Imr.Letters.Model;
+using static Imr.Tests.DecisionSupport.Drafts;
 
 namespace Imr.Tests.DecisionSupport;
 
@@ -12,13 +13,8 @@ namespace Imr.Tests.DecisionSupport;
 /// </summary>
 public sealed class GuidelinePolicyTests
 {
-    private static DraftItem Draft(string summary, string treatment, DateOnly? injury = null, DateOnly? review = null) =>
-        DraftEngine.Draft(new CaseFile { CaseSummary = summary, Items = [new CaseFileItem(treatment)], DateOfInjury = injury, UrDenialDate = review }).Items.Single();
-
     private static IReadOnlyList<DraftItem> DraftCase(string summary, params string[] treatments) =>
         DraftEngine.Draft(new CaseFile { CaseSummary = summary, Items = [.. treatments.Select(t => new CaseFileItem(t))] }).Items;
-
-    private static CriterionStatus Status(DraftItem item, string id) => item.Criteria.Single(c => c.Id == id).Status;
 
     private static IEnumerable<MtusCitation> Mtus(DraftItem item) => item.Citations.OfType<MtusCitation>();
 
@@ -96,6 +92,10 @@ public sealed class GuidelinePolicyTests
     {
         var wrist = Draft("The diagnoses include neck pain, and a fracture of the right wrist.", "MRI of the cervical spine");
         Assert.NotEqual(CriterionStatus.Met, Status(wrist, "imaging-cervical.indication"));
+
+        // In the same clause as the spine, the fracture is of the body part named with it.
+        var arm = Draft("Diagnoses include strain of the thoracic spine and right radius fracture. The neck is tender without spasm.", "MRI of the cervical spine");
+        Assert.NotEqual(CriterionStatus.Met, Status(arm, "imaging-cervical.indication"));
 
         var spine = Draft("The patient has an acute compression fracture of the L1 vertebra.", "MRI of the lumbar spine");
         Assert.Equal(CriterionStatus.Met, Status(spine, "imaging-lumbar.indication"));

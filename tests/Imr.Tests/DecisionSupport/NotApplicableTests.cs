@@ -1,6 +1,7 @@
 using Imr.DecisionSupport;
 using Imr.Letters.Model;
 using Imr.Web.Infrastructure;
+using static Imr.Tests.DecisionSupport.Drafts;
 
 namespace Imr.Tests.DecisionSupport;
 
@@ -15,17 +16,14 @@ public sealed class NotApplicableTests
         "MRI of the lumbar spine showed a disc herniation at L4-5 with compression of the left L5 nerve root. " +
         "She completed physical therapy without improvement.";
 
-    private static DraftItem Draft(string summary, string treatment) =>
-        DraftEngine.Draft(new CaseFile { CaseSummary = summary, Items = [new CaseFileItem(treatment)] }).Items.Single();
-
-    private static CriterionResult Criterion(DraftItem item, string id) => item.Criteria.Single(c => c.Id == id);
+    private const string NewNeckPain = "The patient has neck pain and stiffness since a lifting injury three weeks ago. No therapy has been given.";
 
     [Fact]
     public void A_first_epidural_reports_the_repeat_criterion_not_applicable_and_is_still_overturned()
     {
         var item = Draft(Radicular, "Lumbar epidural steroid injection at left L4-5");
 
-        var repeat = Criterion(item, "epidural-injections.repeat-response");
+        var repeat = item.Criteria.Single(c => c.Id == "epidural-injections.repeat-response");
         Assert.Equal(CriterionStatus.NotApplicable, repeat.Status);
         Assert.Empty(repeat.Evidence);
         Assert.Equal(Decision.Overturned, item.Decision);
@@ -33,36 +31,23 @@ public sealed class NotApplicableTests
         Assert.DoesNotContain("repeat one", item.Rationale, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public void A_repeat_epidural_without_lasting_relief_is_checked_not_waived()
-    {
-        var item = Draft(Radicular + " She had a lumbar epidural steroid injection at L4-5 last year.", "Repeat lumbar epidural steroid injection at left L4-5");
+    [Theory]
+    [InlineData(NewNeckPain, "Physical therapy for the neck, 6 sessions", "physical-therapy.beyond-authorized-trial")]
+    [InlineData(NewNeckPain, "Physical therapy for the neck, 6 sessions", "physical-therapy.surgery-necessary")]
+    [InlineData(NewNeckPain, "Physical therapy for the neck, 6 sessions", "physical-therapy.prior-course-benefit")]
+    [InlineData("Naproxen 550 mg was prescribed as a first trial for knee pain.", "Naproxen 550mg #60", "nsaids.gi-risk-for-selective")]
+    public void A_criterion_whose_condition_the_request_does_not_meet_is_not_applicable(string summary, string treatment, string criterion) =>
+        Assert.Equal(CriterionStatus.NotApplicable, Status(Draft(summary, treatment), criterion));
 
-        Assert.NotEqual(CriterionStatus.NotApplicable, Criterion(item, "epidural-injections.repeat-response").Status);
-        Assert.Equal(Decision.Upheld, item.Decision);
-    }
-
-    [Fact]
-    public void Therapy_not_after_surgery_and_not_partly_authorized_has_three_criteria_not_applicable()
-    {
-        var item = Draft("The patient has neck pain and stiffness since a lifting injury three weeks ago. No therapy has been given.", "Physical therapy for the neck, 6 sessions");
-
-        Assert.Equal(CriterionStatus.NotApplicable, Criterion(item, "physical-therapy.beyond-authorized-trial").Status);
-        Assert.Equal(CriterionStatus.NotApplicable, Criterion(item, "physical-therapy.surgery-necessary").Status);
-        Assert.Equal(CriterionStatus.NotApplicable, Criterion(item, "physical-therapy.prior-course-benefit").Status);
-        Assert.Equal(CriterionStatus.Met, Criterion(item, "physical-therapy.within-guideline-visits").Status);
-        Assert.Equal(Decision.Overturned, item.Decision);
-    }
+    [Theory]
+    [InlineData(Radicular + " She had a lumbar epidural steroid injection at L4-5 last year.", "Repeat lumbar epidural steroid injection at left L4-5", "epidural-injections.repeat-response")]
+    [InlineData("Celecoxib was prescribed as a first trial for knee pain.", "Celecoxib 200mg #30", "nsaids.gi-risk-for-selective")]
+    public void A_criterion_whose_condition_the_request_meets_is_checked(string summary, string treatment, string criterion) =>
+        Assert.NotEqual(CriterionStatus.NotApplicable, Status(Draft(summary, treatment), criterion));
 
     [Fact]
-    public void A_non_selective_nsaid_has_the_gastrointestinal_risk_criterion_not_applicable()
-    {
-        var item = Draft("Naproxen 550 mg was prescribed as a first trial for knee pain.", "Naproxen 550mg #60");
-        Assert.Equal(CriterionStatus.NotApplicable, Criterion(item, "nsaids.gi-risk-for-selective").Status);
-
-        var celecoxib = Draft("Celecoxib was prescribed as a first trial for knee pain.", "Celecoxib 200mg #30");
-        Assert.NotEqual(CriterionStatus.NotApplicable, Criterion(celecoxib, "nsaids.gi-risk-for-selective").Status);
-    }
+    public void Criteria_not_applicable_do_not_stand_in_the_way_of_a_first_course_of_therapy() =>
+        Assert.Equal(Decision.Overturned, Draft(NewNeckPain, "Physical therapy for the neck, 6 sessions").Decision);
 
     [Fact]
     public void The_json_contract_and_the_workspace_say_not_applicable()

@@ -1,6 +1,7 @@
 using Imr.DecisionSupport;
 using Imr.Letters.Citations;
 using Imr.Letters.Model;
+using static Imr.Tests.DecisionSupport.Drafts;
 
 namespace Imr.Tests.DecisionSupport;
 
@@ -10,11 +11,6 @@ namespace Imr.Tests.DecisionSupport;
 /// </summary>
 public sealed class ProgramAndOpioidSectionTests
 {
-    private static DraftItem Draft(string summary, string treatment, DateOnly? injury = null, DateOnly? review = null) =>
-        DraftEngine.Draft(new CaseFile { CaseSummary = summary, Items = [new CaseFileItem(treatment)], DateOfInjury = injury, UrDenialDate = review }).Items.Single();
-
-    private static CriterionStatus Status(DraftItem item, string id) => item.Criteria.Single(c => c.Id == id).Status;
-
     [Fact]
     public void Partial_hospitalization_for_depression_with_thoughts_of_self_harm_that_outpatient_care_does_not_meet_is_overturned()
     {
