@@ -122,6 +122,23 @@ public sealed class GuidelinePolicyTests
         Assert.NotEqual(CriterionStatus.Met, Status(item, "imaging-lumbar.failed-conservative-care"));
     }
 
+    [Theory]
+    [InlineData("Post-operative physical therapy after right carpal tunnel release, 4 sessions", true)]
+    [InlineData("Post-operative physical therapy after right carpal tunnel release, 8 sessions", false)]
+    [InlineData("Post-op physical therapy for the left knee after partial meniscectomy, 12 sessions", false)]
+    [InlineData("Post-op physical therapy for the left knee after partial meniscectomy, 6 sessions", true)]
+    [InlineData("Post-operative physical therapy after L4-5 interbody fusion, 16 sessions", true)]
+    [InlineData("Post-operative physical therapy after L4-5 interbody fusion, 18 sessions", false)]
+    [InlineData("Post-operative physical therapy for the right shoulder, 12 sessions", true)]
+    public void Post_operative_therapy_is_within_the_initial_course_of_the_procedure(string treatment, bool within) =>
+        Assert.Equal(within ? CriterionStatus.Met : CriterionStatus.NotMet,
+            Status(Draft("The patient is recovering from surgery.", treatment), "physical-therapy.within-guideline-visits"));
+
+    [Fact]
+    public void Post_operative_therapy_reads_the_procedure_from_the_record_when_the_request_does_not_name_it() =>
+        Assert.Equal(CriterionStatus.NotMet, Status(Draft("She underwent a right carpal tunnel release on 10/2/2016 and has stiffness of the fingers.",
+            "Post-operative occupational therapy for the right wrist, 6 sessions"), "physical-therapy.within-guideline-visits"));
+
     [Fact]
     public void Associated_services_follow_the_surgery_of_the_same_case()
     {

@@ -23,10 +23,10 @@ public static partial class PhysicalTherapy
                 "MTUS Chronic Pain Medical Treatment 2016, Physical medicine; Ultrasound, therapeutic; Electrical stimulators (E-stim)", true,
                 c => PassiveModality().IsMatch(c.Treatment) ? new CriterionOutcome(CriterionStatus.NotMet, []) : new CriterionOutcome(CriterionStatus.Met, [])),
             new("physical-therapy.within-guideline-visits",
-                "The number of visits requested is within the 9-10 visits the guideline allows (after surgery, within the initial course of the Postsurgical Treatment Guidelines, half the general course: 12 visits for the common procedures)",
+                "The number of visits requested is within the 9-10 visits the guideline allows (after surgery, within the initial course of the Postsurgical Treatment Guidelines, half the general course of the procedure: 4 after a carpal tunnel release, 6 after a meniscectomy, 8 after a discectomy, 17 after a lumbar fusion, 12 for most others)",
                 Source + "; " + PostsurgicalSource, true,
                 c => Find.RequestedCount(c.Treatment) is { } n
-                    ? CriterionOutcome.When(n <= (PostOperative(c) ? 12 : 10))
+                    ? CriterionOutcome.When(n <= (PostOperative(c) ? InitialPostsurgicalCourse(c) : 10))
                     : CriterionOutcome.NotDocumented),
             new("physical-therapy.surgery-necessary",
                 "For post-operative therapy, the surgery it follows is medically necessary",
@@ -49,7 +49,55 @@ public static partial class PhysicalTherapy
             ? [Policy.Mtus("Postsurgical Treatment", 2016, section), Chapters.Cpmtg("Physical medicine treatment")]
             : [Chapters.Cpmtg("Physical medicine treatment")]);
 
-    private const string PostsurgicalSource = "MTUS Postsurgical Treatment Guidelines 2016, 9792.24.3 (initial course of therapy: one half of the general course)";
+    private const string PostsurgicalSource = "MTUS Postsurgical Treatment Guidelines 2016, 9792.24.3 (initial course of therapy: one half of the general course of the procedure)";
+
+    /// <summary>
+    /// The initial course of post-operative therapy: one half of the general course the Postsurgical Treatment
+    /// Guidelines (9792.24.3) give for the procedure named in the request or in the record's surgery: carpal tunnel
+    /// release 3-8 visits, trigger finger 9, de Quervain's release 14, epicondylitis 12, meniscectomy 12, discectomy or
+    /// laminectomy 16, lumbar fusion 34, cervical fusion 24; 24 (arthroscopic shoulder surgery, ligament reconstruction,
+    /// arthroplasty) when no other is named.
+    /// </summary>
+    public static int InitialPostsurgicalCourse(CriterionContext c)
+    {
+        var surgeries = c.Record.Treatments.Where(t => t.Kind == TreatmentKind.Surgery && t.Subject == Subject.Patient)
+            .Select(t => Checks.Sentence(c.Record.Text, t.Evidence));
+        foreach (var text in (string[])[c.Treatment, .. surgeries])
+            foreach (var (procedure, visits) in GeneralCourses)
+                if (procedure.IsMatch(text))
+                    return (visits + 1) / 2;
+        return 12;
+    }
+
+    private static readonly (Regex Procedure, int Visits)[] GeneralCourses =
+    [
+        (CarpalTunnelRelease(), 8), (TriggerFinger(), 9), (DeQuervain(), 14), (Epicondylitis(), 12), (Meniscectomy(), 12),
+        (CervicalFusion(), 24), (LumbarFusion(), 34), (Discectomy(), 16),
+    ];
+
+    [GeneratedRegex(@"cervical (?:\w+\s+){0,3}fusion|\bACDF\b|\bC\d-\d (?:\w+\s+){0,2}fusion", RegexOptions.IgnoreCase)]
+    private static partial Regex CervicalFusion();
+
+    [GeneratedRegex(@"carpal tunnel (?:release|surgery|decompression)|\bCTR\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CarpalTunnelRelease();
+
+    [GeneratedRegex(@"trigger (?:finger|thumb) (?:release|surgery)|A1 pulley release", RegexOptions.IgnoreCase)]
+    private static partial Regex TriggerFinger();
+
+    [GeneratedRegex(@"de ?Quervain'?s? (?:release|surgery)|first dorsal compartment release", RegexOptions.IgnoreCase)]
+    private static partial Regex DeQuervain();
+
+    [GeneratedRegex(@"epicondyl\w* (?:release|debridement|surgery|repair)|(?:lateral|medial) epicondylectomy|tennis elbow (?:release|surgery)", RegexOptions.IgnoreCase)]
+    private static partial Regex Epicondylitis();
+
+    [GeneratedRegex(@"menisc\w*ectomy|menisc(?:us|al) (?:repair|debridement|surgery)|chondroplasty", RegexOptions.IgnoreCase)]
+    private static partial Regex Meniscectomy();
+
+    [GeneratedRegex(@"(?:lumbar|\bL\d(?:-\d|-S1)?|lumbosacral|interbody)\s+(?:\w+\s+){0,3}fusion|\b[TPAX]LIF\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LumbarFusion();
+
+    [GeneratedRegex(@"(?:micro)?discectomy|laminectomy|laminotomy|hemilaminectomy|foraminotomy", RegexOptions.IgnoreCase)]
+    private static partial Regex Discectomy();
 
     /// <summary>Whether the therapy requested follows a surgery.</summary>
     public static bool PostOperative(CriterionContext c) => Dependencies.PostOperative().IsMatch(c.Treatment);
