@@ -254,6 +254,13 @@ public sealed class GuidelinePolicyTests
         Assert.Equal(Decision.Upheld, aide.Decision);
     }
 
+    [Theory]
+    [InlineData("He is status post exploratory laparotomy with a bowel resection and has an open incision.", CriterionStatus.Met)]
+    [InlineData("She was discharged home following a stay in the intensive care unit.", CriterionStatus.Met)]
+    [InlineData("He has chronic low back pain and drives to his appointments.", CriterionStatus.NotDocumented)]
+    public void Home_health_follows_a_major_operation_or_a_hospitalization(string summary, CriterionStatus expected) =>
+        Assert.Equal(expected, Status(Draft(summary, "Home health nurse visits for wound care"), "home-health.homebound"));
+
     [Fact]
     public void Heat_and_cold_devices_are_upheld_and_cite_the_regions_physical_methods()
     {

@@ -34,7 +34,9 @@ public static partial class HomeHealth
     [GeneratedRegex(@"(\d{1,2})\s*(?:hours?|hrs?)\s*(?:per|a|/)\s*day(?:[^\d]{0,12}(\d)\s*(?:times|days?|x)\s*(?:per|a|/)\s*week)?", RegexOptions.IgnoreCase)]
     private static partial Regex HoursDays();
 
-    [GeneratedRegex(@"(?:underwent|status post|s/p|after|following|discharged (?:home )?(?:after|following|from)) (?:\w+ ){0,4}(?:surgery|arthroplasty|replacement|fusion|amputation|ORIF|open reduction|hospitali[sz]ation|the hospital)", RegexOptions.IgnoreCase)]
+    // A major surgical procedure by its name too: the open operations of the abdomen and chest ("exploratory
+    // laparotomy", "colon resection", "thoracotomy") as well as those of the joints and spine.
+    [GeneratedRegex(@"(?:underwent|status post|s/p|after|following|discharged (?:home )?(?:after|following|from)) (?:\w+ ){0,4}(?:surgery|arthroplasty|replacement|fusion|amputation|ORIF|open reduction|laparotomy|thoracotomy|craniotomy|resection|hospitali[sz]ation|the hospital|(?:the )?intensive care)", RegexOptions.IgnoreCase)]
     private static partial Regex AfterSurgery();
 
     [GeneratedRegex(@"homebound|home-bound|confined to (?:the |his |her )?home|bed-?bound|bedridden|non-?ambulatory|unable to (?:leave|ambulate|walk)|wheelchair", RegexOptions.IgnoreCase)]
