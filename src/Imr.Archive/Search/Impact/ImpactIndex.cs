@@ -157,10 +157,17 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
 
     /// <summary>The first block of each term in each segment, with the term's count there, in one query.</summary>
     public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings)>> FirstBlocksAsync(
-        DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken) =>
-        segments.Count == 0 ? [] : (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
-            $"SELECT segment_id, term, df, postings FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) AND term IN @terms AND block = 0",
-            new { terms }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (segments.Count == 0) return [];
+        // One parameter a term (Dapper would pass a list to Npgsql as one array, which IN does not take).
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
+        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
+            $"SELECT segment_id, term, df, postings FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
+            $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
 
     /// <summary>A further block of a term in a segment.</summary>
     public Task<byte[]> BlockAsync(DbTransaction transaction, long segmentId, string term, int block, CancellationToken cancellationToken) =>
