@@ -89,6 +89,7 @@ public abstract class SqlArchive : IArchive
         }
         if (stems.Count > 64) return null;
         IReadOnlyList<ImpactHit> ranked;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using (var transaction = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var (complete, segments) = await Impact.SnapshotAsync(transaction, cancellationToken).ConfigureAwait(false);
@@ -103,6 +104,8 @@ public abstract class SqlArchive : IArchive
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             ImpactIndexStatistics.Answered++;
             ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
+            ImpactIndexStatistics.Ranking += clock.Elapsed;
+            LastImpactCost = search.Cost;
         }
         if (ranked.Count == 0) return [];
         var page = (await PageAsync(ranked.Select(r => r.LetterId).ToList(), MatchOf(terms), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
@@ -114,6 +117,9 @@ public abstract class SqlArchive : IArchive
         }).ToList();
         return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>For tests: what the last search through the impact index took.</summary>
+    internal ImpactCost LastImpactCost { get; private set; }
 
     /// <summary>How the impact index served the searches of this instance (for the benchmark).</summary>
     public ImpactStatistics ImpactIndexStatistics { get; } = new();
@@ -235,14 +241,18 @@ public abstract class SqlArchive : IArchive
             return outcomes;
         }
         var ids = await WriteAsync(transaction, plan, cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // The batch's segment of the impact index commits with its letters, or neither does.
         await Impact.WriteSegmentAsync(transaction, plan.Letters.Select((l, n) =>
         {
             var (treatments, rationales) = ItemTexts(l.Letter);
             return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales);
         }).ToList(), cancellationToken).ConfigureAwait(false);
+        var indexing = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        clock.Restart();
         await Impact.MergeAsync(cancellationToken).ConfigureAwait(false);
+        ImpactIndexStatistics.Indexing += indexing + clock.Elapsed;
         return outcomes;
     }
 

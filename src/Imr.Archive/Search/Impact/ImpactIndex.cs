@@ -169,11 +169,18 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
 
-    /// <summary>A further block of a term in a segment.</summary>
-    public Task<byte[]> BlockAsync(DbTransaction transaction, long segmentId, string term, int block, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<byte[]>(new CommandDefinition(
-            "SELECT postings FROM impact_postings WHERE segment_id = @segmentId AND term = @term AND block = @block",
-            new { segmentId, term, block }, transaction, cancellationToken: cancellationToken));
+    /// <summary>Further blocks, each a (segment, term, block), in one query.</summary>
+    public async Task<IReadOnlyList<(long SegmentId, string Term, long Block, byte[] Postings)>> BlocksAsync(
+        DbTransaction transaction, IReadOnlyList<(long SegmentId, string Term, int Block)> blocks, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var terms = blocks.Select(b => b.Term).Distinct().ToList();
+        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
+        var wanted = string.Join(" OR ", blocks.Select(b => $"(segment_id = {b.SegmentId} AND term = @t{terms.IndexOf(b.Term)} AND block = {b.Block})"));
+        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
+            $"SELECT segment_id, term, block, postings FROM impact_postings WHERE {wanted}",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
 
     private Task<long> InsertSegmentAsync(DbTransaction transaction, int level, long letters, double average, long first, long last, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(

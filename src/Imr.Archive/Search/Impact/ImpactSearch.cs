@@ -8,7 +8,7 @@ namespace Imr.Archive.Search.Impact;
 public readonly record struct ImpactHit(long LetterId, long Score);
 
 /// <summary>What answering one query took: the postings read and the filter queries asked.</summary>
-public readonly record struct ImpactCost(long Postings, int FilterQueries);
+public readonly record struct ImpactCost(long Postings, int BlocksLoaded, int FilterQueries, int Checks);
 
 /// <summary>
 /// The top k letters holding every term, by Σ idf × impact, ties to the lower letter id, found
@@ -28,9 +28,11 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     private const int FilterBatch = 200;
 
     private long _postings;
+    private int _blocks;
     private int _filterQueries;
+    private int _checks;
 
-    public ImpactCost Cost => new(_postings, _filterQueries);
+    public ImpactCost Cost => new(_postings, _blocks, _filterQueries, _checks);
 
     /// <summary>The best <paramref name="k"/> letters holding every stem (distinct, at most 64) that pass
     /// the filters, best first.</summary>
@@ -56,7 +58,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         var closed = false; // no letter not yet seen can enter the answer any more
         var frontier = new long[termCount];
         var exhausted = new bool[termCount];
-        long sinceCheck = 0, nextCheck = 256;
+        long sinceCheck = 0, nextCheck = 128;
         while (true)
         {
             Cursor? best = null;
@@ -73,17 +75,18 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             }
             if (best is not null && (!closed || candidates.Count > 0))
             {
-                if (best.Position >= best.Count)
-                {
-                    best.Load(await index.BlockAsync(transaction, best.SegmentId, best.Text, best.Block + 1, cancellationToken).ConfigureAwait(false));
-                }
+                if (best.Position >= best.Count && best.Pending is null) await PrefetchAsync(cursors, cancellationToken).ConfigureAwait(false);
+                if (best.Position >= best.Count) best.Load(best.Pending!);
                 var consumed = Consume(best, idf[best.Term], all, closed, candidates, complete);
                 _postings += consumed;
                 sinceCheck += consumed;
                 if (sinceCheck < nextCheck) continue;
             }
+            // Checked often (stopping early is the point) but in proportion to the letters held, so
+            // that checking stays linear in the postings read.
+            _checks++;
             sinceCheck = 0;
-            nextCheck = Math.Max(256, _postings);
+            nextCheck = Math.Max(128, (candidates.Count + complete.Count) / 4);
 
             // Bounds: the best score a letter not seen yet, or seen in some terms only, could reach.
             Array.Fill(frontier, 0);
@@ -122,6 +125,20 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             if (answer.Count >= k || rest < 0) return answer;
             complete.RemoveAll(h => passed.TryGetValue(h.LetterId, out var ok) && !ok);
         }
+    }
+
+    /// <summary>
+    /// The next block of every cursor that has read most of its block, in one query: cursors descend
+    /// the impacts together (the highest frontier is read first), so with many segments a round trip
+    /// per block would dominate.
+    /// </summary>
+    private async Task PrefetchAsync(List<Cursor> cursors, CancellationToken cancellationToken)
+    {
+        var due = cursors.Where(c => c.Pending is null && c.HasMoreBlocks && c.Position >= c.Count - (c.Count / 2)).ToList();
+        _blocks += due.Count;
+        var blocks = await index.BlocksAsync(transaction, due.Select(c => (c.SegmentId, c.Text, c.Block + 1)).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (segmentId, term, block, postings) in blocks)
+            due.First(c => c.SegmentId == segmentId && c.Text == term && c.Block + 1 == block).Pending = postings;
     }
 
     /// <summary>The first k of <paramref name="ranked"/> that pass the filters, asking for the unknown
@@ -244,6 +261,12 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         /// <summary>No posting left, in this block or the next ones.</summary>
         public bool Exhausted => Position >= Count && _loaded >= Df;
 
+        /// <summary>Blocks not loaded yet.</summary>
+        public bool HasMoreBlocks => _loaded < Df;
+
+        /// <summary>The next block, fetched ahead.</summary>
+        public byte[]? Pending { get; set; }
+
         /// <summary>The highest impact not read yet: the next posting's, or (between blocks) the last
         /// one read, which the next block's cannot exceed.</summary>
         public long Frontier => Position < Count ? _impacts[Position] : Exhausted ? 0 : _impacts[Count - 1];
@@ -251,6 +274,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         public void Load(byte[] block)
         {
             var last = Count > 0 ? _impacts[Count - 1] : (byte)255;
+            Pending = null;
             Count = PostingBlocks.Decode(block, ref _ids, ref _impacts);
             Position = 0;
             Block++;

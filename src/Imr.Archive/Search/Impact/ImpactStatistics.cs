@@ -12,4 +12,10 @@ public sealed class ImpactStatistics
 
     /// <summary>Postings read by the searches the impact index answered.</summary>
     public long PostingsRead { get; set; }
+
+    /// <summary>Time those searches spent finding their letters (before the page of snippets).</summary>
+    public TimeSpan Ranking { get; set; }
+
+    /// <summary>Time stores spent writing segments and merging them.</summary>
+    public TimeSpan Indexing { get; set; }
 }
