@@ -97,8 +97,7 @@ public abstract class SqlArchive : IArchive
             var (filters, parameters) = Filters(query);
             async Task<IReadOnlySet<long>> Passes(IReadOnlyList<long> ids, CancellationToken ct) =>
                 (await Connection.QueryAsync<long>(new CommandDefinition(
-                    $"SELECT l.id FROM letters l WHERE l.id IN ({string.Join(',', ids)}){filters}",
-                    parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+                    PassingSql(ids, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
             var search = new ImpactSearch(Impact, transaction, Passes);
             ranked = await search.TopAsync(segments, stems, limit, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -120,6 +119,11 @@ public abstract class SqlArchive : IArchive
 
     /// <summary>For tests: what the last search through the impact index took.</summary>
     internal ImpactCost LastImpactCost { get; private set; }
+
+    /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on
+    /// letters <c>l</c>), found by their ids.</summary>
+    protected virtual string PassingSql(IReadOnlyList<long> ids, string filters) =>
+        $"SELECT l.id FROM letters l WHERE l.id IN ({string.Join(',', ids)}){filters}";
 
     /// <summary>How the impact index served the searches of this instance (for the benchmark).</summary>
     public ImpactStatistics ImpactIndexStatistics { get; } = new();
