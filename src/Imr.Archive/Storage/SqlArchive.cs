@@ -104,7 +104,6 @@ public abstract class SqlArchive : IArchive
             ImpactIndexStatistics.Answered++;
             ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
             ImpactIndexStatistics.Ranking += clock.Elapsed;
-            LastImpactCost = search.Cost;
         }
         if (ranked.Count == 0) return [];
         var page = (await PageAsync(ranked.Select(r => r.LetterId).ToList(), MatchOf(terms), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
@@ -116,9 +115,6 @@ public abstract class SqlArchive : IArchive
         }).ToList();
         return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>For tests: what the last search through the impact index took.</summary>
-    internal ImpactCost LastImpactCost { get; private set; }
 
     /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on
     /// letters <c>l</c>), found by their ids.</summary>
