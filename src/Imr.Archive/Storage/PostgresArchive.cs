@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Imr.Archive.Search;
+using Imr.Archive.Search.Impact;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -50,6 +51,7 @@ public sealed class PostgresArchive : SqlArchive
         try
         {
             await MigrationRunner.RunAsync(_connection, Engine, cancellationToken).ConfigureAwait(false);
+            await IndexBacklogAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -62,7 +64,7 @@ public sealed class PostgresArchive : SqlArchive
     /// copied (binary COPY) into a staging table from which one INSERT computes their weighted
     /// tsvectors, and the items, guidelines, specialties and licensure copied straight into their tables.
     /// </summary>
-    protected override async Task WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Connection;
         if (plan.Retire.Count > 0)
@@ -147,6 +149,26 @@ public sealed class PostgresArchive : SqlArchive
         }
         await CopyAsync(connection, "item_guidelines (item_id, guideline)",
             items.SelectMany(i => i.Item.Guidelines.Select(g => (i.Id, g))), cancellationToken).ConfigureAwait(false);
+        return letterIds;
+    }
+
+    /// <summary>A segment's posting rows by binary COPY, as the letters are written.</summary>
+    protected override async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)Connection;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY impact_postings (segment_id, term, block, df, top_impact, postings) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(segmentId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(row.Term, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((long)row.Block, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((long)row.Df, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((long)row.TopImpact, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(row.Postings, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        }
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long[]> IdsAsync(NpgsqlConnection connection, DbTransaction transaction, string table, int count, CancellationToken cancellationToken) =>

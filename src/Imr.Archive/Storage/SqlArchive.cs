@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Imr.Archive.Reports;
 using Imr.Archive.Search;
+using Imr.Archive.Search.Impact;
 using Imr.Letters.Model;
 
 namespace Imr.Archive.Storage;
@@ -44,9 +45,11 @@ public abstract class SqlArchive : IArchive
         ArgumentNullException.ThrowIfNull(query);
         var terms = QueryTerms.Parse(query.Text);
         if (terms.Count == 0) return [];
+        var limit = Math.Clamp(query.Limit, 1, 1000);
+        ImpactIndexStatistics.Searches++;
+        if (await ImpactSearchAsync(query, terms, limit, cancellationToken).ConfigureAwait(false) is { } answered) return answered;
         var (filters, parameters) = Filters(query);
         var match = MatchOf(terms);
-        var limit = Math.Clamp(query.Limit, 1, 1000);
         parameters.Add("match", match);
         parameters.Add("limit", limit);
         var sql = RankedSql(filters);
@@ -67,6 +70,121 @@ public abstract class SqlArchive : IArchive
         }).ToList();
         return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The search through the impact index (see <see cref="ImpactSearch"/>), in a read transaction so
+    /// that a merge committed meanwhile cannot change what it reads; null when the index cannot answer
+    /// and the engine's full-text ranking must: a quoted phrase (the index keeps no positions), or an
+    /// archive whose older letters are not indexed yet.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchHit>?> ImpactSearchAsync(SearchQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        var stems = new List<string>();
+        foreach (var term in terms)
+        {
+            if (term.Contains(' ', StringComparison.Ordinal)) return null;
+            var stem = Tokenizer.Stems(term);
+            if (stem.Count != 1) return null;
+            if (!stems.Contains(stem[0])) stems.Add(stem[0]);
+        }
+        if (stems.Count > 64) return null;
+        IReadOnlyList<ImpactHit> ranked;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using (var transaction = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var (complete, segments) = await Impact.SnapshotAsync(transaction, cancellationToken).ConfigureAwait(false);
+            if (!complete) return null;
+            var (filters, parameters) = Filters(query);
+            async Task<IReadOnlySet<long>> Passes(IReadOnlyList<long> ids, CancellationToken ct) =>
+                (await Connection.QueryAsync<long>(new CommandDefinition(
+                    PassingSql(ids, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+            var search = new ImpactSearch(Impact, transaction, Passes);
+            ranked = await search.TopAsync(segments, stems, limit, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            ImpactIndexStatistics.Answered++;
+            ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
+            ImpactIndexStatistics.Ranking += clock.Elapsed;
+        }
+        if (ranked.Count == 0) return [];
+        var page = (await PageAsync(ranked.Select(r => r.LetterId).ToList(), MatchOf(terms), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+        var rows = ranked.Where(r => page.ContainsKey(r.LetterId)).Select(r =>
+        {
+            var row = page[r.LetterId];
+            row.Score = ImpactScoring.ToScore(r.Score);
+            return row;
+        }).ToList();
+        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on
+    /// letters <c>l</c>), found by their ids.</summary>
+    protected virtual string PassingSql(IReadOnlyList<long> ids, string filters) =>
+        $"SELECT l.id FROM letters l WHERE l.id IN ({string.Join(',', ids)}){filters}";
+
+    /// <summary>How the impact index served the searches of this instance (for the benchmark).</summary>
+    public ImpactStatistics ImpactIndexStatistics { get; } = new();
+
+    /// <summary>A transaction that reads one snapshot of the database (SQLite: deferred, so it takes no write lock).</summary>
+    protected virtual async Task<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
+        await Connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>For tests: the connection, to look at the tables.</summary>
+    internal DbConnection ConnectionForTests => Connection;
+
+    /// <summary>For tests: the impact index's merge fan-out, block and backfill sizes.</summary>
+    internal ImpactOptions ImpactOptions
+    {
+        get => _impactOptions;
+        set
+        {
+            _impactOptions = value;
+            _impact = null;
+        }
+    }
+
+    private ImpactOptions _impactOptions = new();
+
+    private ImpactIndex? _impact;
+
+    /// <summary>The impact index in this archive's database.</summary>
+    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions);
+
+    /// <summary>Writes a segment's posting rows: statements prepared once and bound per row (SQLite;
+    /// PostgreSQL copies them in binary).</summary>
+    protected virtual async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings) VALUES (@segment, @term, @block, @df, @top, @postings)";
+        DbParameter Parameter(string name, System.Data.DbType type)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+        var segment = Parameter("segment", System.Data.DbType.Int64);
+        var term = Parameter("term", System.Data.DbType.String);
+        var block = Parameter("block", System.Data.DbType.Int64);
+        var df = Parameter("df", System.Data.DbType.Int64);
+        var top = Parameter("top", System.Data.DbType.Int64);
+        var postings = Parameter("postings", System.Data.DbType.Binary);
+        segment.Value = segmentId;
+        foreach (var row in rows)
+        {
+            term.Value = row.Term;
+            block.Value = (long)row.Block;
+            df.Value = (long)row.Df;
+            top.Value = (long)row.TopImpact;
+            postings.Value = row.Postings;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Brings the impact index up to date with letters stored before it existed (the engines
+    /// call it after their migrations).</summary>
+    protected Task IndexBacklogAsync(CancellationToken cancellationToken) => Impact.BackfillAsync(cancellationToken);
 
     /// <summary>For tests: the size of the first window of matches (by default ten times the limit, at least 200).</summary>
     internal long? FirstWindow { get; set; }
@@ -97,7 +215,8 @@ public abstract class SqlArchive : IArchive
 
     /// <summary>Writes a planned batch within its transaction: first retires the stored versions of
     /// <see cref="StorePlan.Retire"/>, then inserts the new letters with their items and full text.</summary>
-    protected abstract Task WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken);
+    /// <returns>The new letters' ids, in the order of <see cref="StorePlan.Letters"/>.</returns>
+    protected abstract Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken);
 
     /// <summary>The condition "letter_key is one of the array <c>@keys</c>" in the engine's SQL.</summary>
     protected virtual string KeyIn => "letter_key IN @keys";
@@ -116,8 +235,24 @@ public abstract class SqlArchive : IArchive
             foreach (var row in rows) Versions(stored, row.Key).Add(((int)row.Version, row.Hash));
         }
         var (outcomes, plan) = Plan(batch, stored);
-        if (plan.Letters.Count > 0) await WriteAsync(transaction, plan, cancellationToken).ConfigureAwait(false);
+        if (plan.Letters.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return outcomes;
+        }
+        var ids = await WriteAsync(transaction, plan, cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The batch's segment of the impact index commits with its letters, or neither does.
+        await Impact.WriteSegmentAsync(transaction, plan.Letters.Select((l, n) =>
+        {
+            var (treatments, rationales) = ItemTexts(l.Letter);
+            return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales);
+        }).ToList(), cancellationToken).ConfigureAwait(false);
+        var indexing = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        clock.Restart();
+        await Impact.MergeAsync(cancellationToken).ConfigureAwait(false);
+        ImpactIndexStatistics.Indexing += indexing + clock.Elapsed;
         return outcomes;
     }
 

@@ -46,7 +46,11 @@ public sealed class SqliteArchive : SqlArchive
                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;").ConfigureAwait(false);
         }
         await MigrationRunner.RunAsync(_connection, Engine, cancellationToken).ConfigureAwait(false);
+        await IndexBacklogAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    protected override Task<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(_connection.BeginTransaction(deferred: true));
 
     private const string InsertLetterSql = $"INSERT INTO letters ({LetterColumns}) VALUES ({LetterValues}) RETURNING id";
 
@@ -55,15 +59,17 @@ public sealed class SqliteArchive : SqlArchive
 
     // In process, a statement costs little more than the engine's work: statements prepared once a
     // batch and bound per row.
-    protected override async Task WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
     {
         await using var statements = new StoreStatements(_connection, transaction, InsertLetterSql, IndexLetterSql);
         foreach (var key in plan.Retire) await statements.RetireAsync(key, cancellationToken).ConfigureAwait(false);
+        var ids = new List<long>(plan.Letters.Count);
         foreach (var (letter, version, current) in plan.Letters)
         {
             var (treatments, rationales) = ItemTexts(letter);
-            await statements.InsertAsync(letter, version, current, treatments, rationales, cancellationToken).ConfigureAwait(false);
+            ids.Add(await statements.InsertAsync(letter, version, current, treatments, rationales, cancellationToken).ConfigureAwait(false));
         }
+        return ids;
     }
 
     // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
@@ -78,6 +84,12 @@ public sealed class SqliteArchive : SqlArchive
         ORDER BY top.rank
         LIMIT @limit
         """;
+
+    // Without statistics SQLite's planner would read the letters by the index on is_current (every
+    // current letter) rather than by id; CROSS JOIN makes it take the ids first.
+    protected override string PassingSql(IReadOnlyList<long> ids, string filters) =>
+        $"WITH candidates (id) AS (VALUES {string.Join(',', ids.Select(id => $"({id})"))}) " +
+        $"SELECT l.id FROM candidates CROSS JOIN letters l ON l.id = candidates.id WHERE 1 = 1{filters}";
 
     protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToFts5(terms);
 

@@ -58,7 +58,8 @@ internal sealed class StoreStatements : IAsyncDisposable
         return _retire.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task InsertAsync(LetterRecord letter, int version, bool current, string treatments, string rationales, CancellationToken cancellationToken)
+    /// <returns>The letter's id.</returns>
+    public async Task<long> InsertAsync(LetterRecord letter, int version, bool current, string treatments, string rationales, CancellationToken cancellationToken)
     {
         var d = letter.Determination;
         Bind(_letter, "key", letter.Key);
@@ -111,6 +112,7 @@ internal sealed class StoreStatements : IAsyncDisposable
             Bind(_index, "rationales", rationales);
             await _index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        return letterId;
     }
 
     private static Task NameAsync(DbCommand command, long letterId, string name, CancellationToken cancellationToken)

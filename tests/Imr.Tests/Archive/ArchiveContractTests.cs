@@ -8,7 +8,7 @@ using Imr.Tests.Reading;
 namespace Imr.Tests.Archive;
 
 /// <summary>What every archive engine must do; run once per engine by the subclasses.</summary>
-public abstract class ArchiveContractTests
+public abstract partial class ArchiveContractTests
 {
     protected abstract Task<IArchive> OpenAsync();
 

@@ -1,0 +1,267 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Imr.Archive.Search.Impact;
+
+/// <summary>Tuning of the impact index: tests make blocks small and merges frequent.</summary>
+/// <param name="MergeFanOut">How many segments of a level are merged into one of the next.</param>
+/// <param name="FirstBlockSize">Postings in a term's first block (the next ones double, up to 4,096).</param>
+/// <param name="BackfillBatch">Letters per segment when indexing letters stored before the index existed.</param>
+public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500);
+
+/// <summary>Writes a segment's posting rows within a transaction (the engines' fastest way: prepared
+/// INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
+public delegate Task PostingWriter(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken);
+
+/// <summary>A live segment as a query sees it.</summary>
+public sealed record SegmentInfo(long Id, long Letters);
+
+/// <summary>
+/// The impact index's storage, plain tables both engines share (<c>impact_segments</c>,
+/// <c>impact_postings</c>, <c>impact_backlog</c>; migration 0003), LSM-style: every stored batch adds,
+/// in its own transaction, a level-0 segment of its new letters, so letters and postings are
+/// committed together or not at all; when a level holds <see cref="ImpactOptions.MergeFanOut"/>
+/// segments they are merged into one of the next level in one transaction (tiered, as Lucene does),
+/// term by term in term order, so memory holds one term's postings at a time, never a segment.
+/// Postings of letters no longer current are dropped at a merge. Letters stored before the index
+/// existed are indexed by <see cref="BackfillAsync"/>, which the archive runs when it migrates.
+/// </summary>
+public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options)
+{
+    private readonly SegmentBuilder _builder = new(options.FirstBlockSize);
+
+    public ImpactOptions Options => options;
+
+    /// <summary>Adds a level-0 segment of <paramref name="letters"/> within the caller's transaction.</summary>
+    public async Task WriteSegmentAsync(DbTransaction transaction, IReadOnlyList<IndexedLetter> letters, CancellationToken cancellationToken)
+    {
+        if (letters.Count == 0) return;
+        var content = _builder.Build(letters);
+        var id = await InsertSegmentAsync(transaction, 0, content.Letters, content.AverageLength, content.FirstLetterId, content.LastLetterId, cancellationToken).ConfigureAwait(false);
+        await write(transaction, id, content.Rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Merges every level that has grown to the fan-out, lowest first, until none has.</summary>
+    public async Task MergeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var levels = await connection.QueryAsync<(long Level, long Count)>(new CommandDefinition(
+                "SELECT level, COUNT(*) FROM impact_segments GROUP BY level ORDER BY level", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var full = levels.FirstOrDefault(l => l.Count >= options.MergeFanOut);
+            if (full.Count == 0) return;
+            await MergeLevelAsync((int)full.Level, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task MergeLevelAsync(int level, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var inputs = (await connection.QueryAsync<SegmentRow>(new CommandDefinition(
+            "SELECT id AS Id, letters AS Letters, avg_length AS AverageLength, first_letter_id AS FirstLetterId, last_letter_id AS LastLetterId " +
+            "FROM impact_segments WHERE level = @level ORDER BY id", new { level }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var first = inputs.Min(s => s.FirstLetterId);
+        var last = inputs.Max(s => s.LastLetterId);
+        // Versions replaced since their segment was written; few, whatever the size of the archive.
+        var retired = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM letters WHERE is_current = @no AND id BETWEEN @first AND @last",
+            new { no = false, first, last }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        var letters = inputs.Sum(s => s.Letters);
+        var average = letters == 0 ? 0 : inputs.Sum(s => s.Letters * s.AverageLength) / letters;
+        var id = await InsertSegmentAsync(transaction, level + 1, letters, average, first, last, cancellationToken).ConfigureAwait(false);
+
+        var streams = inputs.Select(s => new SegmentStream(connection, transaction, s.Id)).ToList();
+        foreach (var stream in streams) await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+        var dropped = new HashSet<long>();
+        var rows = new List<PostingRow>();
+        var merged = new MergeBuffer();
+        while (true)
+        {
+            string? term = null;
+            foreach (var stream in streams)
+            {
+                if (stream.Current is { } row && (term is null || TermOrder.Instance.Compare(row.Term, term) < 0)) term = row.Term;
+            }
+            if (term is null) break;
+            merged.Clear();
+            foreach (var stream in streams)
+            {
+                while (stream.Current is { } row && row.Term == term)
+                {
+                    merged.Add(row.Postings, retired, dropped);
+                    await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            merged.Cut(term, options.FirstBlockSize, rows);
+            if (rows.Count >= 1000)
+            {
+                await write(transaction, id, rows, cancellationToken).ConfigureAwait(false);
+                rows.Clear();
+            }
+        }
+        if (rows.Count > 0) await write(transaction, id, rows, cancellationToken).ConfigureAwait(false);
+        var ids = string.Join(',', inputs.Select(s => s.Id));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
+            "UPDATE impact_segments SET letters = @letters WHERE id = @id",
+            new { letters = letters - dropped.Count, id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Indexes the letters stored before the impact index existed (migration 0003 recorded the last
+    /// such id), a batch per transaction with the progress recorded in it: interrupted, it resumes.
+    /// </summary>
+    public async Task BackfillAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (through, done) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+                    "SELECT letters_through, done_through FROM impact_backlog", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (done >= through) return;
+                var letters = (await connection.QueryAsync<(long Id, string Summary)>(new CommandDefinition(
+                    "SELECT id, case_summary FROM letters WHERE id > @done AND id <= @through ORDER BY id LIMIT @batch",
+                    new { done, through, batch = options.BackfillBatch }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                if (letters.Count > 0)
+                {
+                    var items = (await connection.QueryAsync<(long LetterId, string Treatment, string Rationale)>(new CommandDefinition(
+                        $"SELECT letter_id, treatment, rationale FROM items WHERE letter_id IN ({string.Join(',', letters.Select(l => l.Id))}) ORDER BY letter_id, ordinal",
+                        transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(i => i.LetterId);
+                    await WriteSegmentAsync(transaction, letters.Select(l => new IndexedLetter(
+                        l.Id, l.Summary,
+                        string.Join(" | ", items[l.Id].Select(i => i.Treatment)),
+                        string.Join(" | ", items[l.Id].Select(i => i.Rationale)))).ToList(), cancellationToken).ConfigureAwait(false);
+                }
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE impact_backlog SET done_through = @done",
+                    new { done = letters.Count == 0 ? through : letters[^1].Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await MergeAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether every stored letter is indexed, and the live segments; within the caller's
+    /// (read) transaction, so that a merge committing meanwhile cannot change what the query reads.</summary>
+    public async Task<(bool Complete, IReadOnlyList<SegmentInfo> Segments)> SnapshotAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            "SELECT letters_through, done_through FROM impact_backlog; SELECT id, letters FROM impact_segments ORDER BY id",
+            transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var (through, done) = await results.ReadSingleAsync<(long, long)>().ConfigureAwait(false);
+        var segments = (await results.ReadAsync<(long Id, long Letters)>().ConfigureAwait(false)).Select(s => new SegmentInfo(s.Id, s.Letters)).ToList();
+        return (done >= through, segments);
+    }
+
+    /// <summary>The first block of each term in each segment, with the term's count there, in one query.</summary>
+    public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings)>> FirstBlocksAsync(
+        DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (segments.Count == 0) return [];
+        // One parameter a term (Dapper would pass a list to Npgsql as one array, which IN does not take).
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
+        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
+            $"SELECT segment_id, term, df, postings FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
+            $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
+
+    /// <summary>Further blocks, each a (segment, term, block), in one query.</summary>
+    public async Task<IReadOnlyList<(long SegmentId, string Term, long Block, byte[] Postings)>> BlocksAsync(
+        DbTransaction transaction, IReadOnlyList<(long SegmentId, string Term, int Block)> blocks, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var terms = blocks.Select(b => b.Term).Distinct().ToList();
+        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
+        var wanted = string.Join(" OR ", blocks.Select(b => $"(segment_id = {b.SegmentId} AND term = @t{terms.IndexOf(b.Term)} AND block = {b.Block})"));
+        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
+            $"SELECT segment_id, term, block, postings FROM impact_postings WHERE {wanted}",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
+
+    private Task<long> InsertSegmentAsync(DbTransaction transaction, int level, long letters, double average, long first, long last, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO impact_segments (level, letters, avg_length, first_letter_id, last_letter_id) VALUES (@level, @letters, @average, @first, @last) RETURNING id",
+            new { level, letters, average, first, last }, transaction, cancellationToken: cancellationToken));
+
+    private sealed class SegmentRow
+    {
+        public long Id { get; set; }
+        public long Letters { get; set; }
+        public double AverageLength { get; set; }
+        public long FirstLetterId { get; set; }
+        public long LastLetterId { get; set; }
+    }
+
+    /// <summary>One term's postings gathered from the merged segments, then sorted and cut again.</summary>
+    private sealed class MergeBuffer
+    {
+        private long[] _keys = new long[1024];
+        private long[] _ids = [];
+        private byte[] _impacts = [];
+        private int _count;
+
+        public void Clear() => _count = 0;
+
+        public void Add(byte[] block, HashSet<long> retired, HashSet<long> dropped)
+        {
+            var count = PostingBlocks.Decode(block, ref _ids, ref _impacts);
+            if (_keys.Length < _count + count) Array.Resize(ref _keys, Math.Max(_count + count, _keys.Length * 2));
+            for (var i = 0; i < count; i++)
+            {
+                if (retired.Contains(_ids[i]))
+                {
+                    dropped.Add(_ids[i]);
+                    continue;
+                }
+                _keys[_count++] = PostingBlocks.Key(_ids[i], _impacts[i]);
+            }
+        }
+
+        public void Cut(string term, int firstBlockSize, List<PostingRow> rows)
+        {
+            if (_count == 0) return;
+            var keys = _keys.AsSpan(0, _count);
+            keys.Sort();
+            var df = _count;
+            PostingBlocks.Cut(keys, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob)));
+        }
+    }
+
+    /// <summary>A segment's rows in (term, block) order, read a page at a time (one query per page: a
+    /// PostgreSQL connection has one result set open at a time).</summary>
+    private sealed class SegmentStream(DbConnection connection, DbTransaction transaction, long segmentId)
+    {
+        private const int Page = 128;
+        private readonly Queue<StoredRow> _page = new();
+        private (string Term, long Block)? _last;
+        private bool _end;
+
+        public StoredRow? Current { get; private set; }
+
+        public async Task MoveNextAsync(CancellationToken cancellationToken)
+        {
+            if (_page.Count == 0 && !_end)
+            {
+                var sql = "SELECT term AS Term, block AS Block, postings AS Postings FROM impact_postings WHERE segment_id = @segmentId " +
+                    (_last is null ? "" : "AND (term, block) > (@term, @block) ") + "ORDER BY term, block LIMIT @page";
+                var rows = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
+                    sql, new { segmentId, term = _last?.Term, block = _last?.Block ?? 0, page = Page }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                foreach (var row in rows) _page.Enqueue(row);
+                if (rows.Count < Page) _end = true;
+                if (rows.Count > 0) _last = (rows[^1].Term, rows[^1].Block);
+            }
+            Current = _page.Count > 0 ? _page.Dequeue() : null;
+        }
+    }
+
+    private sealed class StoredRow
+    {
+        public string Term { get; set; } = "";
+        public long Block { get; set; }
+        public byte[] Postings { get; set; } = [];
+    }
+}

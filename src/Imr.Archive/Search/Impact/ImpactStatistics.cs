@@ -1,0 +1,21 @@
+namespace Imr.Archive.Search.Impact;
+
+/// <summary>How an archive's searches were served: by the impact index, or by the engine's full-text
+/// ranking (a phrase, or an index not yet complete), and the postings the index read.</summary>
+public sealed class ImpactStatistics
+{
+    /// <summary>Searches with at least one word.</summary>
+    public long Searches { get; set; }
+
+    /// <summary>Searches the impact index answered.</summary>
+    public long Answered { get; set; }
+
+    /// <summary>Postings read by the searches the impact index answered.</summary>
+    public long PostingsRead { get; set; }
+
+    /// <summary>Time those searches spent finding their letters (before the page of snippets).</summary>
+    public TimeSpan Ranking { get; set; }
+
+    /// <summary>Time stores spent writing segments and merging them.</summary>
+    public TimeSpan Indexing { get; set; }
+}

@@ -1,0 +1,146 @@
+namespace Imr.Archive.Search.Impact;
+
+/// <summary>One stored block of a term's postings in a segment (a row of <c>impact_postings</c>).</summary>
+/// <param name="Df">The term's postings in the segment (the same on every block of the term).</param>
+/// <param name="TopImpact">The block's first, highest impact.</param>
+public sealed record PostingRow(string Term, int Block, int Df, int TopImpact, byte[] Postings);
+
+/// <summary>
+/// The layout of a term's postings in a segment: ordered by impact descending then letter id
+/// ascending, cut into blocks of growing size (64, 128, ... up to 4,096 postings) so that a query
+/// reads the few best postings in one small row and more only when it must. A block is one blob:
+/// its count and smallest letter id (varints), then runs of equal impact, each the impact (a byte),
+/// the run's length and its letter ids as varint deltas (the first from the smallest id).
+/// </summary>
+public static class PostingBlocks
+{
+    public const int FirstBlockSize = 64;
+    public const int LastBlockSize = 4096;
+
+    /// <summary>How many postings block <paramref name="block"/> holds (all blocks but a term's last are full).</summary>
+    public static int Size(int block, int first = FirstBlockSize) =>
+        (int)Math.Min((long)first << Math.Min(block, 20), LastBlockSize);
+
+    /// <summary>A sort key ordering postings by impact descending, then letter id ascending.</summary>
+    public static long Key(long letterId, byte impact) => ((long)(255 - impact) << 48) | letterId;
+
+    public static long LetterOf(long key) => key & ((1L << 48) - 1);
+
+    public static byte ImpactOf(long key) => (byte)(255 - (key >> 48));
+
+    /// <summary>The blocks of postings given as sorted <see cref="Key"/>s, each passed to <paramref name="emit"/>
+    /// with its number and top impact.</summary>
+    public static void Cut(ReadOnlySpan<long> keys, int firstBlockSize, Action<int, int, byte[]> emit)
+    {
+        var buffer = new byte[16];
+        var at = 0;
+        for (var block = 0; at < keys.Length; block++)
+        {
+            var size = Math.Min(Size(block, firstBlockSize), keys.Length - at);
+            var slice = keys.Slice(at, size);
+            emit(block, ImpactOf(slice[0]), Encode(slice, ref buffer));
+            at += size;
+        }
+    }
+
+    private static byte[] Encode(ReadOnlySpan<long> keys, ref byte[] buffer)
+    {
+        var min = long.MaxValue;
+        foreach (var key in keys) min = Math.Min(min, LetterOf(key));
+        var need = 2 * 10 + (keys.Length * 12);
+        if (buffer.Length < need) buffer = new byte[need];
+        var n = 0;
+        WriteVarint(buffer, ref n, (ulong)keys.Length);
+        WriteVarint(buffer, ref n, (ulong)min);
+        var i = 0;
+        while (i < keys.Length)
+        {
+            var impact = ImpactOf(keys[i]);
+            var end = i + 1;
+            while (end < keys.Length && ImpactOf(keys[end]) == impact) end++;
+            buffer[n++] = impact;
+            WriteVarint(buffer, ref n, (ulong)(end - i));
+            var previous = min;
+            for (var j = i; j < end; j++)
+            {
+                var id = LetterOf(keys[j]);
+                WriteVarint(buffer, ref n, (ulong)(id - previous));
+                previous = id;
+            }
+            i = end;
+        }
+        return buffer.AsSpan(0, n).ToArray();
+    }
+
+    /// <summary>Decodes a block into <paramref name="ids"/> and <paramref name="impacts"/> (grown as needed);
+    /// returns its count.</summary>
+    public static int Decode(byte[] blob, ref long[] ids, ref byte[] impacts)
+    {
+        var at = 0;
+        var count = (int)ReadVarint(blob, ref at);
+        var min = (long)ReadVarint(blob, ref at);
+        if (ids.Length < count) ids = new long[Math.Max(count, ids.Length * 2)];
+        if (impacts.Length < count) impacts = new byte[Math.Max(count, impacts.Length * 2)];
+        var k = 0;
+        while (k < count)
+        {
+            var impact = blob[at++];
+            var run = (int)ReadVarint(blob, ref at);
+            var id = min;
+            for (var j = 0; j < run; j++)
+            {
+                id += (long)ReadVarint(blob, ref at);
+                ids[k] = id;
+                impacts[k] = impact;
+                k++;
+            }
+        }
+        return count;
+    }
+
+    private static void WriteVarint(byte[] buffer, ref int n, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            buffer[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        buffer[n++] = (byte)value;
+    }
+
+    private static ulong ReadVarint(byte[] blob, ref int at)
+    {
+        ulong value = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            b = blob[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0);
+        return value;
+    }
+}
+
+/// <summary>Terms in code point order, the order of UTF-8 bytes: SQLite's BINARY collation and
+/// PostgreSQL's "C", which the postings table uses, so a merge can walk segments' terms side by side.</summary>
+public sealed class TermOrder : IComparer<string>
+{
+    public static readonly TermOrder Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        if (x is null || y is null) return string.CompareOrdinal(x, y);
+        var n = Math.Min(x.Length, y.Length);
+        for (var i = 0; i < n; i++)
+        {
+            if (x[i] != y[i]) return CodePointOrder(x[i]) - CodePointOrder(y[i]);
+        }
+        return x.Length - y.Length;
+    }
+
+    // UTF-16 code units in code point order: surrogates (supplementary planes) after U+E000..U+FFFF.
+    private static int CodePointOrder(char c) => c >= 0xE000 ? c - 0x800 : c >= 0xD800 ? c + 0x2000 : c;
+}

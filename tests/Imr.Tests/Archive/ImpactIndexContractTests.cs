@@ -1,0 +1,202 @@
+using Dapper;
+using Imr.Archive.Search;
+using Imr.Archive.Search.Impact;
+using Imr.Archive.Storage;
+using Imr.Letters.Model;
+using Imr.Letters.Synthetic;
+
+namespace Imr.Tests.Archive;
+
+/// <summary>The impact index on each engine: its answers equal those of scoring every current letter
+/// with the same formula, whatever the segments, merges, versions and filters.</summary>
+public abstract partial class ArchiveContractTests
+{
+    [Fact]
+    public async Task Impact_index_answers_exactly_as_scoring_every_letter_would()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4);
+        var random = new Random(4610);
+        var stored = await StoreSyntheticAsync(sql, random, letters: 300);
+
+        var words = stored.Records.Values.SelectMany(v => v).SelectMany(r => r.Determination.Items.Select(i => i.Treatment).Append(r.Determination.CaseSummary))
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\p{L}{3,}").Select(m => m.Value)).Distinct().ToList();
+        var categories = stored.Records.Values.SelectMany(v => v).SelectMany(r => r.Items.Select(i => i.Category)).Distinct().ToList();
+        Assert.True(await CountAsync(sql, "SELECT COUNT(*) FROM impact_segments WHERE level > 0") > 0, "no merge happened");
+        for (var q = 0; q < 60; q++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 1 + (q % 3)).Select(_ => words[random.Next(words.Count)]));
+            var query = (q % 4) switch
+            {
+                0 => new SearchQuery(text),
+                1 => new SearchQuery(text) { Decision = random.Next(2) == 0 ? Decision.Upheld : Decision.Overturned },
+                2 => new SearchQuery(text) { Category = categories[random.Next(categories.Count)] },
+                _ => new SearchQuery(text) { From = new DateOnly(2017, 6, 1) },
+            };
+            query = query with { Limit = 1 + random.Next(30) };
+            await AssertExactAsync(sql, stored, query);
+        }
+        // A word every letter holds, and one word a few hold beside it.
+        await AssertExactAsync(sql, stored, new SearchQuery("the") { Limit = 25 });
+        await AssertExactAsync(sql, stored, new SearchQuery("the " + words[1]) { Limit = 5, Decision = Decision.Overturned });
+        Assert.Equal(ImpactStats(sql).Searches, ImpactStats(sql).Answered);
+    }
+
+    [Fact]
+    public async Task Impact_index_indexes_letters_stored_before_it_existed_and_meanwhile_the_engine_answers()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, BackfillBatch: 7);
+        var stored = await StoreSyntheticAsync(sql, new Random(7), letters: 60);
+        // As an archive created before migration 0003: no postings, every letter in the backlog.
+        await sql.ConnectionForTests.ExecuteAsync(
+            "DELETE FROM impact_postings; DELETE FROM impact_segments; UPDATE impact_backlog SET letters_through = (SELECT MAX(id) FROM letters), done_through = 0");
+        var query = new SearchQuery("pain") { Limit = 10 };
+
+        var before = await archive.SearchAsync(query);
+        Assert.NotEmpty(before);
+        Assert.Equal(0, ImpactStats(sql).Answered);
+
+        await archive.MigrateAsync();
+        var ids = (await sql.ConnectionForTests.QueryAsync<long>("SELECT id FROM letters ORDER BY id")).ToList();
+        var backfilled = stored with { Segments = ids.Chunk(7).Select(c => (c[0], c[^1])).ToList() };
+        await AssertExactAsync(sql, backfilled, query);
+        await AssertExactAsync(sql, backfilled, new SearchQuery("lumbar MRI") { Limit = 10, Decision = Decision.Upheld });
+        Assert.Equal(2, ImpactStats(sql).Answered);
+    }
+
+    [Fact]
+    public async Task A_failed_batch_leaves_no_postings_and_a_phrase_is_answered_by_the_engine()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        var letters = (await CorpusLetters.ReadAsync()).Take(3).ToList();
+        var good = letters.Take(2).Select(l => LetterRecord.From(l.Source, l.Determination)).ToList();
+        var broken = letters[2].Determination with { Items = [new DeterminationItem(null!, Decision.Upheld, "", "", "")] };
+        await Assert.ThrowsAnyAsync<Exception>(() => archive.StoreAsync([.. good, LetterRecord.From(letters[2].Source, broken)]));
+        Assert.Equal(0, await CountAsync(sql, "SELECT COUNT(*) FROM impact_postings"));
+        Assert.Equal(0, await CountAsync(sql, "SELECT COUNT(*) FROM impact_segments"));
+
+        await archive.StoreAsync(await CorpusRecordsAsync());
+        Assert.True(await CountAsync(sql, "SELECT COUNT(*) FROM impact_postings") > 0);
+        var phrase = await archive.SearchAsync(new SearchQuery("\"medically necessary\"") { Limit = 5 });
+        Assert.NotEmpty(phrase);
+        Assert.Equal((1L, 0L), (ImpactStats(sql).Searches, ImpactStats(sql).Answered));
+        var words = await archive.SearchAsync(new SearchQuery("medically necessary") { Limit = 5 });
+        Assert.Equal(5, words.Count);
+        Assert.Equal(1, ImpactStats(sql).Answered);
+        Assert.Empty(await archive.SearchAsync(new SearchQuery("!!! -- ...")));
+    }
+
+    [Fact]
+    public async Task A_new_version_replaces_the_old_in_the_impact_index_answers()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 2, FirstBlockSize: 4);
+        var (source, original) = (await CorpusLetters.ReadAsync()).First(l => l.Determination.CaseNumber is not null);
+        var first = original with { CaseSummary = original.CaseSummary + " Zygapophyseal arthropathy noted." };
+        var second = original with { CaseSummary = original.CaseSummary + " Sacroiliac dysfunction noted." };
+        await archive.StoreAsync([LetterRecord.From(source, first)]);
+        Assert.Single(await archive.SearchAsync(new SearchQuery("zygapophyseal")));
+        await archive.StoreAsync([LetterRecord.From(source, second)]);
+        await archive.StoreAsync((await CorpusRecordsAsync()).Where(r => r.Source != source).ToList()); // merges the versions' segments
+
+        Assert.Empty(await archive.SearchAsync(new SearchQuery("zygapophyseal")));
+        Assert.Equal(source, Assert.Single(await archive.SearchAsync(new SearchQuery("sacroiliac dysfunction") { Limit = 100 }), h => h.Snippet.Contains("[Sacroiliac]", StringComparison.OrdinalIgnoreCase) && h.Source == source).Source);
+        Assert.Equal(ImpactStats(sql).Searches, ImpactStats(sql).Answered);
+    }
+
+    /// <summary>What was stored: every version of each key in order, and each batch's range of ids (a
+    /// level-0 segment each).</summary>
+    private sealed record StoredLetters(Dictionary<string, List<LetterRecord>> Records, List<(long First, long Last)> Segments);
+
+    private static ImpactStatistics ImpactStats(SqlArchive archive) => archive.ImpactIndexStatistics;
+
+    private static async Task<long> CountAsync(SqlArchive archive, string sql) =>
+        await archive.ConnectionForTests.ExecuteScalarAsync<long>(sql);
+
+    /// <summary>Synthetic letters in batches of random size, some later ones new versions of earlier ones.</summary>
+    private static async Task<StoredLetters> StoreSyntheticAsync(SqlArchive archive, Random random, int letters)
+    {
+        var generator = new LetterGenerator((await CorpusLetters.ReadAsync()).Select(l => l.Determination).ToList());
+        var records = new Dictionary<string, List<LetterRecord>>();
+        var segments = new List<(long, long)>();
+        var made = 0;
+        var revision = 0;
+        while (made < letters)
+        {
+            var batch = new List<LetterRecord>();
+            for (var n = 5 + random.Next(30); n > 0 && made < letters; n--)
+            {
+                LetterRecord record;
+                if (records.Count > 10 && random.Next(8) == 0)
+                {
+                    var key = records.Keys.ElementAt(random.Next(records.Count));
+                    var previous = records[key][^1];
+                    record = LetterRecord.From(previous.Source, previous.Determination with { CaseSummary = previous.Determination.CaseSummary + $" Revision {++revision} lumbar." });
+                }
+                else
+                {
+                    var d = generator.Generate(made);
+                    record = LetterRecord.From($"synthetic-{made}.txt", d);
+                }
+                made++;
+                if (!records.TryGetValue(record.Key, out var versions)) records[record.Key] = versions = [];
+                versions.Add(record);
+                batch.Add(record);
+            }
+            var before = await archive.ConnectionForTests.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM letters") ?? 0;
+            Assert.DoesNotContain(StoreOutcome.Unchanged, await archive.StoreAsync(batch));
+            var after = await archive.ConnectionForTests.ExecuteScalarAsync<long>("SELECT MAX(id) FROM letters");
+            segments.Add((before + 1, after));
+        }
+        return new StoredLetters(records, segments);
+    }
+
+    /// <summary>The search's hits equal the brute force's: every current letter holding every term
+    /// scored by Σ idf × impact (the segments' counts for idf, each letter's impact from its first
+    /// segment's average length), filtered, best first, ties to the lower id.</summary>
+    private static async Task AssertExactAsync(SqlArchive archive, StoredLetters stored, SearchQuery query)
+    {
+        var db = archive.ConnectionForTests;
+        var rows = (await db.QueryAsync<(long Id, string Key, long Version, bool Current)>("SELECT id, letter_key, version, is_current FROM letters")).ToList();
+        var letters = rows.ToDictionary(r => r.Id, r => (Record: stored.Records[r.Key][(int)r.Version - 1], r.Current));
+        var analyzed = letters.ToDictionary(l => l.Key, l => SegmentBuilder.Analyze(new IndexedLetter(
+            l.Key, l.Value.Record.Determination.CaseSummary,
+            string.Join(" | ", l.Value.Record.Determination.Items.Select(i => i.Treatment)),
+            string.Join(" | ", l.Value.Record.Determination.Items.Select(i => i.Rationale)))));
+        var averages = stored.Segments.Select(s =>
+        {
+            var lengths = analyzed.Where(a => a.Key >= s.First && a.Key <= s.Last).Select(a => a.Value.Length).ToList();
+            return (s.First, s.Last, Average: lengths.Sum() / lengths.Count);
+        }).ToList();
+        var n = await db.ExecuteScalarAsync<long>("SELECT SUM(letters) FROM impact_segments");
+        var stems = QueryTerms.Parse(query.Text).Select(t => Tokenizer.Stems(t)[0]).Distinct().ToList();
+        var idf = new List<long>();
+        foreach (var stem in stems)
+            idf.Add(ImpactScoring.Idf(n, await db.ExecuteScalarAsync<long?>("SELECT SUM(df) FROM impact_postings WHERE term = @stem AND block = 0", new { stem }) ?? 0));
+
+        bool Passes(LetterRecord r) =>
+            (query.Decision is null && query.Category is null || r.Items.Any(i => (query.Decision is null || i.Item.Decision == query.Decision) && (query.Category is null || i.Category == query.Category)))
+            && (query.From is null || r.Determination.DecisionDate >= query.From);
+        var expected = letters
+            .Where(l => l.Value.Current && Passes(l.Value.Record) && stems.All(analyzed[l.Key].Tf.ContainsKey))
+            .Select(l =>
+            {
+                var average = averages.First(a => l.Key >= a.First && l.Key <= a.Last).Average;
+                var (tf, length) = analyzed[l.Key];
+                var score = stems.Select((s, t) => idf[t] * ImpactScoring.Impact(tf[s], length, average)).Sum();
+                return (l.Key, l.Value.Record.Source, Score: score);
+            })
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Key)
+            .Take(query.Limit)
+            .Select(h => (h.Source, Math.Round(ImpactScoring.ToScore(h.Score), 4)))
+            .ToList();
+
+        var actual = (await archive.SearchAsync(query)).Select(h => (h.Source, h.Score)).ToList();
+        Assert.True(expected.SequenceEqual(actual), $"{query}: expected {string.Join(", ", expected)} but got {string.Join(", ", actual)}");
+    }
+}

@@ -1,0 +1,143 @@
+using Dapper;
+using Imr.Archive.Search.Impact;
+using Microsoft.Data.Sqlite;
+
+namespace Imr.Tests.Archive;
+
+/// <summary>The impact index's parts on their own: the stemmer, the tokenizer, the blocks.</summary>
+public sealed class ImpactIndexUnitTests
+{
+    // Porter's examples (the 1980 paper's and the reference implementation's vocabulary), each
+    // stem checked against SQLite FTS5's porter tokenizer.
+    [Theory]
+    [InlineData("caresses", "caress")]
+    [InlineData("ponies", "poni")]
+    [InlineData("ties", "ti")]
+    [InlineData("caress", "caress")]
+    [InlineData("cats", "cat")]
+    [InlineData("feed", "feed")]
+    [InlineData("agreed", "agre")]
+    [InlineData("plastered", "plaster")]
+    [InlineData("bled", "bled")]
+    [InlineData("motoring", "motor")]
+    [InlineData("sing", "sing")]
+    [InlineData("conflated", "conflat")]
+    [InlineData("troubled", "troubl")]
+    [InlineData("sized", "size")]
+    [InlineData("hopping", "hop")]
+    [InlineData("tanned", "tan")]
+    [InlineData("falling", "fall")]
+    [InlineData("hissing", "hiss")]
+    [InlineData("fizzed", "fizz")]
+    [InlineData("failing", "fail")]
+    [InlineData("filing", "file")]
+    [InlineData("happy", "happi")]
+    [InlineData("sky", "sky")]
+    [InlineData("relational", "relat")]
+    [InlineData("conditional", "condit")]
+    [InlineData("rational", "ration")]
+    [InlineData("generalization", "gener")]
+    [InlineData("generalizations", "gener")]
+    [InlineData("oscillators", "oscil")]
+    [InlineData("hopefulness", "hope")]
+    [InlineData("sensibility", "sensibl")]
+    [InlineData("formality", "formal")]
+    [InlineData("electrical", "electr")]
+    [InlineData("adjustment", "adjust")]
+    [InlineData("dependent", "depend")]
+    [InlineData("adoption", "adopt")]
+    [InlineData("controlling", "control")]
+    [InlineData("rolling", "roll")]
+    [InlineData("triplicate", "triplic")]
+    [InlineData("revival", "reviv")]
+    [InlineData("allowance", "allow")]
+    [InlineData("inference", "infer")]
+    [InlineData("airliner", "airlin")]
+    [InlineData("gyroscopic", "gyroscop")]
+    [InlineData("defensible", "defens")]
+    [InlineData("irritant", "irrit")]
+    [InlineData("replacement", "replac")]
+    [InlineData("homologous", "homolog")]
+    [InlineData("communism", "commun")]
+    [InlineData("activate", "activ")]
+    [InlineData("angularity", "angular")]
+    [InlineData("effective", "effect")]
+    [InlineData("bowdlerize", "bowdler")]
+    [InlineData("probate", "probat")]
+    [InlineData("rate", "rate")]
+    [InlineData("cease", "ceas")]
+    public void Porter_stems_as_the_published_examples(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
+
+    [Fact]
+    public void Short_and_long_words_pass_through()
+    {
+        Assert.Equal("is", PorterStemmer.Stem("is"));
+        var longWord = new string('s', 70);
+        Assert.Equal(longWord, PorterStemmer.Stem(longWord));
+    }
+
+    [Fact]
+    public void Tokenizer_lowercases_folds_diacritics_splits_on_non_letters_and_stems()
+    {
+        Assert.Equal(["elan", "mri", "s", "x", "rai", "2017", "naiv", "cafe"], Tokenizer.Stems("Élan MRI's, x-ray 2017: naïve café!"));
+        Assert.Empty(Tokenizer.Stems(" -- !!! ... "));
+    }
+
+    [Fact]
+    public async Task Stems_equal_those_of_FTS5_porter_over_the_corpus_text()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var texts = (await CorpusLetters.ReadAsync()).SelectMany(l => l.Determination.Items.SelectMany(i => new[] { i.Treatment, i.Rationale }).Append(l.Determination.CaseSummary)).ToList();
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE VIRTUAL TABLE f USING fts5 (x, tokenize = 'porter unicode61'); CREATE VIRTUAL TABLE v USING fts5vocab (f, 'row');");
+        foreach (var text in texts) await connection.ExecuteAsync("INSERT INTO f (x) VALUES (@text)", new { text });
+        var fts5 = (await connection.QueryAsync<string>("SELECT term FROM v")).ToHashSet(StringComparer.Ordinal);
+        var ours = texts.SelectMany(Tokenizer.Stems).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(fts5.Count > 1000);
+        Assert.Empty(ours.Except(fts5).Order(StringComparer.Ordinal).Take(20));
+        Assert.Empty(fts5.Except(ours).Order(StringComparer.Ordinal).Take(20));
+    }
+
+    [Fact]
+    public void Blocks_keep_postings_in_impact_order_and_decode_to_them()
+    {
+        var random = new Random(5);
+        var keys = Enumerable.Range(0, 1000).Select(i => PostingBlocks.Key(1_000_000 + (i * 7) + random.Next(7), (byte)random.Next(1, 256))).ToArray();
+        Array.Sort(keys);
+        var blocks = new List<(int Block, int Top, byte[] Blob)>();
+        PostingBlocks.Cut(keys, 64, (block, top, blob) => blocks.Add((block, top, blob)));
+
+        Assert.Equal([64, 128, 256, 512, 40], blocks.Select(b => Decode(b.Blob).Length));
+        var decoded = blocks.SelectMany(b => Decode(b.Blob)).ToArray();
+        Assert.Equal(keys, decoded);
+        Assert.All(blocks, b => Assert.Equal(PostingBlocks.ImpactOf(Decode(b.Blob)[0]), b.Top));
+    }
+
+    [Fact]
+    public void Term_order_is_the_order_of_utf8_bytes()
+    {
+        string[] terms = ["b", "a", "\uFB01x", "\U0001D400", "ab", "é"];
+        var sorted = terms.Order(TermOrder.Instance).ToList();
+        var bytes = terms.OrderBy(t => System.Text.Encoding.UTF8.GetBytes(t), Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y))).ToList();
+        Assert.Equal(bytes, sorted);
+    }
+
+    [Fact]
+    public void Impacts_rise_with_the_weighted_frequency_and_fall_with_the_length()
+    {
+        Assert.True(ImpactScoring.Impact(4, 100, 100) > ImpactScoring.Impact(1, 100, 100));
+        Assert.True(ImpactScoring.Impact(1, 50, 100) > ImpactScoring.Impact(1, 200, 100));
+        Assert.InRange(ImpactScoring.Impact(0.5, 10_000, 10), 1, 255);
+        Assert.Equal(255, ImpactScoring.Impact(1e9, 1, 100));
+    }
+
+    private static long[] Decode(byte[] blob)
+    {
+        long[] ids = [];
+        byte[] impacts = [];
+        var count = PostingBlocks.Decode(blob, ref ids, ref impacts);
+        return Enumerable.Range(0, count).Select(i => PostingBlocks.Key(ids[i], impacts[i])).ToArray();
+    }
+}
