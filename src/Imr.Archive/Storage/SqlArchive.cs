@@ -60,6 +60,13 @@ public abstract class SqlArchive : IArchive
             ranked = (await Connection.QueryAsync<RankedRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
             if (ranked.Count >= limit) break;
         }
+        return await PageOfHitsAsync(ranked.Select(r => (r.Id, r.Score)).ToList(), match, query, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The hits of ranked letters (id and score, best first): their snippets and items, for the page only.</summary>
+    private async Task<IReadOnlyList<SearchHit>> PageOfHitsAsync(
+        IReadOnlyList<(long Id, double Score)> ranked, string match, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
         if (ranked.Count == 0) return [];
         var page = (await PageAsync(ranked.Select(r => r.Id).ToList(), match, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
         var rows = ranked.Where(r => page.ContainsKey(r.Id)).Select(r =>
@@ -105,15 +112,7 @@ public abstract class SqlArchive : IArchive
             ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
             ImpactIndexStatistics.Ranking += clock.Elapsed;
         }
-        if (ranked.Count == 0) return [];
-        var page = (await PageAsync(ranked.Select(r => r.LetterId).ToList(), MatchOf(terms), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
-        var rows = ranked.Where(r => page.ContainsKey(r.LetterId)).Select(r =>
-        {
-            var row = page[r.LetterId];
-            row.Score = ImpactScoring.ToScore(r.Score);
-            return row;
-        }).ToList();
-        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
+        return await PageOfHitsAsync(ranked.Select(r => (r.LetterId, ImpactScoring.ToScore(r.Score))).ToList(), MatchOf(terms), query, terms, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on
