@@ -26,7 +26,9 @@ internal static partial class ArchiveBenchmarks
     /// <param name="lettersFile">Where the synthetic letters are kept (generated when missing, not deleted), so
     /// that another run (<paramref name="part"/> raw, say, in a second process) reads the same letters.</param>
     /// <param name="part">"both" (the archive, then the raw engine), "archive" or "raw".</param>
-    public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries, IReadOnlyCollection<string> engines, string? lettersFile, string part)
+    /// <param name="keptDb">An SQLite archive kept between runs (imported when missing, not deleted): a
+    /// run finding it searches it without importing again.</param>
+    public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries, IReadOnlyCollection<string> engines, string? lettersFile, string part, string? keptDb = null)
     {
         var sources = new List<Determination>();
         foreach (var pdf in corpus.Pdfs.Concat(corpus.Seeds)) sources.Add((await LetterReader.ReadFileAsync(pdf)).Determination);
@@ -49,7 +51,7 @@ internal static partial class ArchiveBenchmarks
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
             if (engines.Contains("sqlite"))
             {
-                await MeasureAsync("SQLite", Path.Combine(work, "imr.db"), records, letters, queryList, part,
+                await MeasureAsync("SQLite", keptDb ?? Path.Combine(work, "imr.db"), records, letters, queryList, part,
                     () => SqliteRawAsync(Path.Combine(work, "raw.db"), records, letters, queryList));
             }
             if (postgres is not null && engines.Contains("postgres"))
@@ -100,13 +102,19 @@ internal static partial class ArchiveBenchmarks
             long peak;
             double bytes;
             string served;
+            var kept = File.Exists(db);
             await using (var archive = await ArchiveDatabase.OpenAsync(db))
             {
-                var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records).Take(letters), letters);
-                var importRate = summary.Read / summary.Elapsed.TotalSeconds;
-                var indexing = ((SqlArchive)archive).ImpactIndexStatistics.Indexing / summary.Elapsed;
+                var importRate = double.NaN;
+                var indexing = 0.0;
+                if (!kept)
+                {
+                    var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records).Take(letters), letters);
+                    importRate = summary.Read / summary.Elapsed.TotalSeconds;
+                    indexing = ((SqlArchive)archive).ImpactIndexStatistics.Indexing / summary.Elapsed;
+                }
                 peak = PeakMemoryKb();
-                var (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q));
+                var (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q), Verbose ? q => $"{q.Text} [{q.Decision}{q.Category}] ranking {((SqlArchive)archive).ImpactIndexStatistics.LastRanking.TotalMilliseconds:F1} ms {((SqlArchive)archive).ImpactIndexStatistics.Last}" : null);
                 archived = new Measure(importRate, p50, p99);
                 bytes = await SizeAsync(archive, db) / (double)letters;
                 // The impact index's share of the searches (the rest fell back to the engine's ranking).
@@ -130,7 +138,10 @@ internal static partial class ArchiveBenchmarks
         }
     }
 
-    private static async Task<(double P50, double P99)> LatencyAsync<T>(IReadOnlyList<T> queries, Func<T, Task> run)
+    /// <summary>Prints each search's time (the bench's <c>--verbose</c>).</summary>
+    public static bool Verbose { get; set; }
+
+    private static async Task<(double P50, double P99)> LatencyAsync<T>(IReadOnlyList<T> queries, Func<T, Task> run, Func<T, string>? describe = null)
     {
         foreach (var q in queries.Take(20)) await run(q); // warm-up: caches, JIT, query plans
         var times = new List<double>();
@@ -139,6 +150,7 @@ internal static partial class ArchiveBenchmarks
             var clock = Stopwatch.StartNew();
             await run(q);
             times.Add(clock.Elapsed.TotalMilliseconds);
+            if (describe is not null) Console.Error.WriteLine($"{clock.Elapsed.TotalMilliseconds,8:F1} ms  {describe(q)}");
         }
         times.Sort();
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)]);

@@ -4,7 +4,7 @@ using Imr.Bench;
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
 //       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N]
-//       [--letters-file PATH (kept, reused)] [--part both|archive|raw]
+//       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused)] [--verbose]
 // The archive suite runs only when named (it takes minutes at 100,000 letters and hours at 1,000,000 on a shared machine).
 var seconds = Args.Int(args, "--seconds", 5);
 var batches = Args.Ints(args, "--batch", [1_000, 10_000]);
@@ -14,6 +14,8 @@ var postgres = Args.String(args, "--postgres");
 var queries = Args.Int(args, "--queries", 200);
 var lettersFile = Args.String(args, "--letters-file");
 var part = Args.String(args, "--part") ?? "both";
+var keptDb = Args.String(args, "--db");
+ArchiveBenchmarks.Verbose = args.Contains("--verbose");
 var engines = (Args.String(args, "--engines") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0]));
 var corpus = Corpus.Locate();
@@ -36,5 +38,5 @@ if (suite is null or "clinical")
 }
 if (suite is "archive")
 {
-    foreach (var n in archiveLetters) await ArchiveBenchmarks.RunAsync(corpus, n, postgres, queries, engines, lettersFile, part);
+    foreach (var n in archiveLetters) await ArchiveBenchmarks.RunAsync(corpus, n, postgres, queries, engines, lettersFile, part, keptDb);
 }

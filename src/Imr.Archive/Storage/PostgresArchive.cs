@@ -152,12 +152,25 @@ public sealed class PostgresArchive : SqlArchive
         return letterIds;
     }
 
-    /// <summary>A segment's posting rows by binary COPY, as the letters are written.</summary>
-    protected override async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken)
+    /// <summary>A segment's posting and lookup rows by binary COPY, as the letters are written.</summary>
+    protected override async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Connection;
+        await using (var lookupCopy = await connection.BeginBinaryImportAsync(
+            "COPY impact_lookup (segment_id, term, last_id, postings) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in lookups)
+            {
+                await lookupCopy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await lookupCopy.WriteAsync(segmentId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await lookupCopy.WriteAsync(row.Term, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await lookupCopy.WriteAsync(row.LastId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await lookupCopy.WriteAsync(row.Postings, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            }
+            await lookupCopy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY impact_postings (segment_id, term, block, df, top_impact, postings) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            "COPY impact_postings (segment_id, term, block, df, top_impact, postings, directory) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
             await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -167,6 +180,8 @@ public sealed class PostgresArchive : SqlArchive
             await copy.WriteAsync((long)row.Df, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync((long)row.TopImpact, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await copy.WriteAsync(row.Postings, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            if (row.Directory is null) await copy.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            else await copy.WriteAsync(row.Directory, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }

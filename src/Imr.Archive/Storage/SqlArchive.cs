@@ -110,6 +110,8 @@ public abstract class SqlArchive : IArchive
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             ImpactIndexStatistics.Answered++;
             ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
+            ImpactIndexStatistics.Last = search.Cost;
+            ImpactIndexStatistics.LastRanking = clock.Elapsed;
             ImpactIndexStatistics.Ranking += clock.Elapsed;
         }
         return await PageOfHitsAsync(ranked.Select(r => (r.LetterId, ImpactScoring.ToScore(r.Score))).ToList(), MatchOf(terms), query, terms, cancellationToken).ConfigureAwait(false);
@@ -148,36 +150,58 @@ public abstract class SqlArchive : IArchive
     /// <summary>The impact index in this archive's database.</summary>
     internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions);
 
-    /// <summary>Writes a segment's posting rows: statements prepared once and bound per row (SQLite;
-    /// PostgreSQL copies them in binary).</summary>
-    protected virtual async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken)
+    /// <summary>Writes a segment's posting and lookup rows: statements prepared once and bound per row
+    /// (SQLite; PostgreSQL copies them in binary).</summary>
+    protected virtual async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken)
     {
-        await using var command = Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings) VALUES (@segment, @term, @block, @df, @top, @postings)";
-        DbParameter Parameter(string name, System.Data.DbType type)
+        await using (var command = Connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings, directory) VALUES (@segment, @term, @block, @df, @top, @postings, @directory)";
+            var segment = Parameter(command, "segment", System.Data.DbType.Int64);
+            var term = Parameter(command, "term", System.Data.DbType.String);
+            var block = Parameter(command, "block", System.Data.DbType.Int64);
+            var df = Parameter(command, "df", System.Data.DbType.Int64);
+            var top = Parameter(command, "top", System.Data.DbType.Int64);
+            var postings = Parameter(command, "postings", System.Data.DbType.Binary);
+            var directory = Parameter(command, "directory", System.Data.DbType.Binary);
+            segment.Value = segmentId;
+            foreach (var row in rows)
+            {
+                directory.Value = (object?)row.Directory ?? DBNull.Value;
+                term.Value = row.Term;
+                block.Value = (long)row.Block;
+                df.Value = (long)row.Df;
+                top.Value = (long)row.TopImpact;
+                postings.Value = row.Postings;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await using (var command = Connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO impact_lookup (segment_id, term, last_id, postings) VALUES (@segment, @term, @last, @postings)";
+            var segment = Parameter(command, "segment", System.Data.DbType.Int64);
+            var term = Parameter(command, "term", System.Data.DbType.String);
+            var last = Parameter(command, "last", System.Data.DbType.Int64);
+            var postings = Parameter(command, "postings", System.Data.DbType.Binary);
+            segment.Value = segmentId;
+            foreach (var row in lookups)
+            {
+                term.Value = row.Term;
+                last.Value = row.LastId;
+                postings.Value = row.Postings;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        static DbParameter Parameter(DbCommand command, string name, System.Data.DbType type)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.DbType = type;
             command.Parameters.Add(parameter);
             return parameter;
-        }
-        var segment = Parameter("segment", System.Data.DbType.Int64);
-        var term = Parameter("term", System.Data.DbType.String);
-        var block = Parameter("block", System.Data.DbType.Int64);
-        var df = Parameter("df", System.Data.DbType.Int64);
-        var top = Parameter("top", System.Data.DbType.Int64);
-        var postings = Parameter("postings", System.Data.DbType.Binary);
-        segment.Value = segmentId;
-        foreach (var row in rows)
-        {
-            term.Value = row.Term;
-            block.Value = (long)row.Block;
-            df.Value = (long)row.Df;
-            top.Value = (long)row.TopImpact;
-            postings.Value = row.Postings;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

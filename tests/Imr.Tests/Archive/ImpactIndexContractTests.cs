@@ -16,7 +16,7 @@ public abstract partial class ArchiveContractTests
     {
         await using var archive = await OpenAsync();
         var sql = (SqlArchive)archive;
-        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4);
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, LookupBlockSize: 3);
         var random = new Random(4610);
         var stored = await StoreSyntheticAsync(sql, random, letters: 300);
 
@@ -44,15 +44,51 @@ public abstract partial class ArchiveContractTests
     }
 
     [Fact]
+    public async Task Impact_index_breaks_ties_to_the_lower_id_as_scoring_every_letter_would()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 4, FirstBlockSize: 4, LookupBlockSize: 4);
+        // Many letters of few distinct texts, in batches that share an average length: equal scores
+        // in numbers, interleaved by id with letters of other scores.
+        var generator = new LetterGenerator((await CorpusLetters.ReadAsync()).Select(l => l.Determination).ToList());
+        var texts = Enumerable.Range(0, 4).Select(i => generator.Generate(i)).ToList();
+        var records = new Dictionary<string, List<LetterRecord>>();
+        var segments = new List<(long, long)>();
+        for (var b = 0; b < 12; b++)
+        {
+            var batch = Enumerable.Range(0, 16).Select(i =>
+            {
+                var n = (b * 16) + i;
+                return LetterRecord.From($"tie-{n}.txt", texts[(n * 7 % 11) % texts.Count] with { CaseNumber = null, CaseSummary = texts[(n * 7 % 11) % texts.Count].CaseSummary + $" Reference {n}." });
+            }).ToList();
+            foreach (var r in batch) records[r.Key] = [r];
+            var before = await sql.ConnectionForTests.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM letters") ?? 0;
+            await archive.StoreAsync(batch);
+            segments.Add((before + 1, await sql.ConnectionForTests.ExecuteScalarAsync<long>("SELECT MAX(id) FROM letters")));
+        }
+        var stored = new StoredLetters(records, segments);
+        var words = texts.SelectMany(t => t.Items.Select(i => i.Treatment).Append(t.CaseSummary))
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\p{L}{4,}").Select(m => m.Value)).Distinct().ToList();
+        var random = new Random(9);
+        for (var q = 0; q < 30; q++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 1 + (q % 2)).Select(_ => words[random.Next(words.Count)]));
+            await AssertExactAsync(sql, stored, new SearchQuery(text) { Limit = 1 + random.Next(25), Decision = q % 3 == 0 ? Decision.Upheld : null });
+        }
+        Assert.Equal(ImpactStats(sql).Searches, ImpactStats(sql).Answered);
+    }
+
+    [Fact]
     public async Task Impact_index_indexes_letters_stored_before_it_existed_and_meanwhile_the_engine_answers()
     {
         await using var archive = await OpenAsync();
         var sql = (SqlArchive)archive;
-        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, BackfillBatch: 7);
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, BackfillBatch: 7, LookupBlockSize: 5);
         var stored = await StoreSyntheticAsync(sql, new Random(7), letters: 60);
         // As an archive created before migration 0003: no postings, every letter in the backlog.
         await sql.ConnectionForTests.ExecuteAsync(
-            "DELETE FROM impact_postings; DELETE FROM impact_segments; UPDATE impact_backlog SET letters_through = (SELECT MAX(id) FROM letters), done_through = 0");
+            "DELETE FROM impact_postings; DELETE FROM impact_lookup; DELETE FROM impact_segments; UPDATE impact_backlog SET letters_through = (SELECT MAX(id) FROM letters), done_through = 0");
         var query = new SearchQuery("pain") { Limit = 10 };
 
         var before = await archive.SearchAsync(query);

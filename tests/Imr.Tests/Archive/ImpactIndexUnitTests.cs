@@ -116,6 +116,27 @@ public sealed class ImpactIndexUnitTests
     }
 
     [Fact]
+    public void Lookup_blocks_hold_postings_in_letter_order_keyed_by_their_last_id()
+    {
+        var random = new Random(6);
+        var ids = Enumerable.Range(0, 300).Select(i => 5_000_000_000L + (i * 13) + random.Next(13)).ToArray();
+        var impacts = ids.ToDictionary(id => id, _ => (byte)random.Next(1, 256));
+        var keys = ids.Select(id => PostingBlocks.Key(id, impacts[id])).ToArray();
+        Array.Sort(keys); // impact order, as a segment holds them
+        var blocks = new List<(long Last, long[] Ids, byte[] Impacts)>();
+        PostingBlocks.CutLookup(keys, 128, (last, blob) =>
+        {
+            var (blockIds, blockImpacts) = PostingBlocks.DecodeLookup(blob);
+            blocks.Add((last, blockIds, blockImpacts));
+        });
+
+        Assert.Equal([128, 128, 44], blocks.Select(b => b.Ids.Length));
+        Assert.Equal(ids, blocks.SelectMany(b => b.Ids));
+        Assert.All(blocks, b => Assert.Equal(b.Ids[^1], b.Last));
+        Assert.All(blocks, b => Assert.Equal(b.Ids.Select(id => impacts[id]), b.Impacts));
+    }
+
+    [Fact]
     public void Term_order_is_the_order_of_utf8_bytes()
     {
         string[] terms = ["b", "a", "\uFB01x", "\U0001D400", "ab", "é"];

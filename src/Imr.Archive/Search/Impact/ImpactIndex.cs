@@ -7,18 +7,20 @@ namespace Imr.Archive.Search.Impact;
 /// <param name="MergeFanOut">How many segments of a level are merged into one of the next.</param>
 /// <param name="FirstBlockSize">Postings in a term's first block (the next ones double, up to 4,096).</param>
 /// <param name="BackfillBatch">Letters per segment when indexing letters stored before the index existed.</param>
-public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500);
+/// <param name="LookupBlockSize">Postings in a block of the letter-ordered lists.</param>
+public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500, int LookupBlockSize = PostingBlocks.LookupBlockSize);
 
-/// <summary>Writes a segment's posting rows within a transaction (the engines' fastest way: prepared
-/// INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
-public delegate Task PostingWriter(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, CancellationToken cancellationToken);
+/// <summary>Writes a segment's posting rows and lookup rows within a transaction (the engines' fastest
+/// way: prepared INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
+public delegate Task PostingWriter(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);
 
 /// <summary>A live segment as a query sees it.</summary>
 public sealed record SegmentInfo(long Id, long Letters);
 
 /// <summary>
 /// The impact index's storage, plain tables both engines share (<c>impact_segments</c>,
-/// <c>impact_postings</c>, <c>impact_backlog</c>; migration 0003), LSM-style: every stored batch adds,
+/// <c>impact_postings</c> in impact order, <c>impact_lookup</c> in letter order, <c>impact_backlog</c>;
+/// migrations 0003 and 0004), LSM-style: every stored batch adds,
 /// in its own transaction, a level-0 segment of its new letters, so letters and postings are
 /// committed together or not at all; when a level holds <see cref="ImpactOptions.MergeFanOut"/>
 /// segments they are merged into one of the next level in one transaction (tiered, as Lucene does),
@@ -28,7 +30,7 @@ public sealed record SegmentInfo(long Id, long Letters);
 /// </summary>
 public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options)
 {
-    private readonly SegmentBuilder _builder = new(options.FirstBlockSize);
+    private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize);
 
     public ImpactOptions Options => options;
 
@@ -38,7 +40,7 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         if (letters.Count == 0) return;
         var content = _builder.Build(letters);
         var id = await InsertSegmentAsync(transaction, 0, content.Letters, content.AverageLength, content.FirstLetterId, content.LastLetterId, cancellationToken).ConfigureAwait(false);
-        await write(transaction, id, content.Rows, cancellationToken).ConfigureAwait(false);
+        await write(transaction, id, content.Rows, content.Lookups, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Merges every level that has grown to the fan-out, lowest first, until none has.</summary>
@@ -74,6 +76,7 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         foreach (var stream in streams) await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         var dropped = new HashSet<long>();
         var rows = new List<PostingRow>();
+        var lookups = new List<LookupRow>();
         var merged = new MergeBuffer();
         while (true)
         {
@@ -92,17 +95,18 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
                     await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-            merged.Cut(term, options.FirstBlockSize, rows);
-            if (rows.Count >= 1000)
+            merged.Cut(term, options.FirstBlockSize, options.LookupBlockSize, rows, lookups);
+            if (rows.Count + lookups.Count >= 2000)
             {
-                await write(transaction, id, rows, cancellationToken).ConfigureAwait(false);
+                await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
                 rows.Clear();
+                lookups.Clear();
             }
         }
-        if (rows.Count > 0) await write(transaction, id, rows, cancellationToken).ConfigureAwait(false);
+        if (rows.Count + lookups.Count > 0) await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
         var ids = string.Join(',', inputs.Select(s => s.Id));
         await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
+            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_lookup WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
             "UPDATE impact_segments SET letters = @letters WHERE id = @id",
             new { letters = letters - dropped.Count, id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -155,16 +159,17 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         return (done >= through, segments);
     }
 
-    /// <summary>The first block of each term in each segment, with the term's count there, in one query.</summary>
-    public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings)>> FirstBlocksAsync(
+    /// <summary>The first block of each term in each segment, with the term's count and lookup directory
+    /// there, in one query.</summary>
+    public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings, byte[] Directory)>> FirstBlocksAsync(
         DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         if (segments.Count == 0) return [];
         // One parameter a term (Dapper would pass a list to Npgsql as one array, which IN does not take).
         var parameters = new DynamicParameters();
         for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
-        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
-            $"SELECT segment_id, term, df, postings FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
+        return (await connection.QueryAsync<(long, string, long, byte[], byte[])>(new CommandDefinition(
+            $"SELECT segment_id, term, df, postings, directory FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
             $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
@@ -179,6 +184,23 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         var wanted = string.Join(" OR ", blocks.Select(b => $"(segment_id = {b.SegmentId} AND term = @t{terms.IndexOf(b.Term)} AND block = {b.Block})"));
         return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
             $"SELECT segment_id, term, block, postings FROM impact_postings WHERE {wanted}",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
+
+    /// <summary>Lookup blocks of a segment, each a (term, last letter id), in one query.</summary>
+    public async Task<IReadOnlyList<(string Term, long LastId, byte[] Postings)>> LookupBlocksAsync(
+        DbTransaction transaction, long segmentId, IReadOnlyList<(string Term, long LastId)> blocks, CancellationToken cancellationToken)
+    {
+        if (blocks.Count == 0) return [];
+        var parameters = new DynamicParameters();
+        parameters.Add("segment", segmentId);
+        var wanted = string.Join(" OR ", blocks.GroupBy(b => b.Term).Select((g, i) =>
+        {
+            parameters.Add($"t{i}", g.Key);
+            return $"(term = @t{i} AND last_id IN ({string.Join(',', g.Select(b => b.LastId))}))";
+        }));
+        return (await connection.QueryAsync<(string, long, byte[])>(new CommandDefinition(
+            $"SELECT term, last_id, postings FROM impact_lookup WHERE segment_id = @segment AND ({wanted})",
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
 
@@ -221,13 +243,14 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             }
         }
 
-        public void Cut(string term, int firstBlockSize, List<PostingRow> rows)
+        public void Cut(string term, int firstBlockSize, int lookupBlockSize, List<PostingRow> rows, List<LookupRow> lookups)
         {
             if (_count == 0) return;
             var keys = _keys.AsSpan(0, _count);
             keys.Sort();
             var df = _count;
-            PostingBlocks.Cut(keys, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob)));
+            var directory = PostingBlocks.CutLookup(keys, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)));
+            PostingBlocks.Cut(keys, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
         }
     }
 

@@ -1,48 +1,55 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Imr.Archive.Search.Impact;
 
 /// <summary>A letter of the impact index's answer, its score in fixed point (see <see cref="ImpactScoring"/>).</summary>
 public readonly record struct ImpactHit(long LetterId, long Score);
 
-/// <summary>What answering one query took: the postings read and the filter queries asked.</summary>
-public readonly record struct ImpactCost(long Postings, int BlocksLoaded, int FilterQueries, int Checks);
+/// <summary>What answering one query took: the postings read in impact order, the letters looked up
+/// in the other terms' letter-ordered lists, the blocks and lookup queries, and the filter queries.</summary>
+public readonly record struct ImpactCost(long Postings, long LookedUp, int BlocksLoaded, int LookupQueries, int FilterQueries);
 
 /// <summary>
 /// The top k letters holding every term, by Σ idf × impact, ties to the lower letter id, found
-/// without scoring every match: a threshold algorithm without random access (Fagin's NRA; written by
-/// hand, as neither engine nor any library served here stops early). One cursor per (term, segment)
-/// walks the term's postings in impact order, a block at a time, the first blocks of all cursors in
-/// one query; each step advances the cursor whose next posting could add most to a score. Letters
-/// seen in some terms are candidates with a partial score; a letter's upper bound is its partial
-/// score plus idf × frontier (the cursors' next impact) of each term not seen for it, and a letter
-/// never seen is bounded by the sum over all terms. A letter seen in every term has its exact score;
-/// those that could enter the top k are checked against the filters (one query a batch, answers
-/// kept). The search stops when k letters that pass score above every bound of the rest, so the
-/// answer is exactly the one scoring every letter would give.
+/// without scoring every match: Fagin's threshold algorithm (written by hand, as neither engine nor
+/// any library served here stops early). One cursor per (term, segment) walks the term's postings in
+/// impact order, a block at a time; each step reads a run of postings from the cursor whose next
+/// posting could add most to a score, and looks every letter it meets for the first time up in the
+/// other terms' letter-ordered blocks of the same segment (a letter lives in one segment), so each
+/// letter seen is scored exactly at once, or dropped for lacking a term. A letter not seen yet has
+/// at most idf × frontier (the cursors' next impact) in every term; if that sum equals a score, it
+/// ties only with every term at its frontier, that is after the cursors' next letter ids, and loses
+/// the tie to a lower id. The search stops when k letters that pass the filters (checked for the
+/// letters that could be in the answer, one query a batch, answers kept) are ahead of that bound, so
+/// the answer is exactly the one scoring every letter would give. Steps grow as the search goes
+/// deeper, so that a deep search takes few round trips.
 /// </summary>
 public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlySet<long>>> passes)
 {
     private const int FilterBatch = 200;
+    private const int FirstStep = 64;
+    private const int LastStep = 2048;
 
     private long _postings;
+    private long _lookedUp;
     private int _blocks;
+    private int _lookupQueries;
     private int _filterQueries;
-    private int _checks;
 
-    public ImpactCost Cost => new(_postings, _blocks, _filterQueries, _checks);
+    public ImpactCost Cost => new(_postings, _lookedUp, _blocks, _lookupQueries, _filterQueries);
 
-    /// <summary>The best <paramref name="k"/> letters holding every stem (distinct, at most 64) that pass
-    /// the filters, best first.</summary>
+    /// <summary>The best <paramref name="k"/> letters holding every stem (distinct) that pass the filters, best first.</summary>
     public async Task<IReadOnlyList<ImpactHit>> TopAsync(IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> stems, int k, CancellationToken cancellationToken)
     {
         var termCount = stems.Count;
-        var all = termCount == 64 ? ulong.MaxValue : (1UL << termCount) - 1;
         var cursors = new List<Cursor>();
-        foreach (var (segmentId, term, df, postings) in await index.FirstBlocksAsync(transaction, segments, stems, cancellationToken).ConfigureAwait(false))
-            cursors.Add(new Cursor(segmentId, IndexOf(stems, term), term, (int)df, postings));
+        var lookups = new Lookups();
+        foreach (var (segmentId, term, df, postings, directory) in await index.FirstBlocksAsync(transaction, segments, stems, cancellationToken).ConfigureAwait(false))
+        {
+            var cursor = new Cursor(segmentId, IndexOf(stems, term), term, (int)df, postings);
+            cursors.Add(cursor);
+            if (termCount > 1) lookups.Add(segmentId, cursor.Term, term, directory);
+        }
         var letters = segments.Sum(s => s.Letters);
         var idf = new long[termCount];
         for (var t = 0; t < termCount; t++)
@@ -52,13 +59,12 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             idf[t] = ImpactScoring.Idf(letters, df);
         }
 
-        var candidates = new Dictionary<long, Partial>();
-        var complete = new List<ImpactHit>();
+        var seen = new LetterSet();
+        var scored = new List<ImpactHit>(); // letters holding every term, not known to fail the filters
         var passed = new Dictionary<long, bool>();
-        var closed = false; // no letter not yet seen can enter the answer any more
+        var step = FirstStep;
         var frontier = new long[termCount];
-        var exhausted = new bool[termCount];
-        long sinceCheck = 0, nextCheck = 128;
+        var nextId = new long[termCount];
         while (true)
         {
             Cursor? best = null;
@@ -73,57 +79,118 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
                     bestValue = value;
                 }
             }
-            if (best is not null && (!closed || candidates.Count > 0))
+            if (best is not null)
             {
-                if (best.Position >= best.Count && best.Pending is null) await PrefetchAsync(cursors, cancellationToken).ConfigureAwait(false);
-                if (best.Position >= best.Count) best.Load(best.Pending!);
-                var consumed = Consume(best, idf[best.Term], all, closed, candidates, complete);
-                _postings += consumed;
-                sinceCheck += consumed;
-                if (sinceCheck < nextCheck) continue;
-            }
-            // Checked often (stopping early is the point) but in proportion to the letters held, so
-            // that checking stays linear in the postings read.
-            _checks++;
-            sinceCheck = 0;
-            nextCheck = Math.Max(128, (candidates.Count + complete.Count) / 4);
-
-            // Bounds: the best score a letter not seen yet, or seen in some terms only, could reach.
-            Array.Fill(frontier, 0);
-            Array.Fill(exhausted, true);
-            foreach (var c in cursors)
-            {
-                if (c.Exhausted) continue;
-                exhausted[c.Term] = false;
-                frontier[c.Term] = Math.Max(frontier[c.Term], c.Frontier);
-            }
-            var threshold = KthPassing(complete, passed, k);
-            long unseen = -1;
-            if (!exhausted.Contains(true))
-            {
-                unseen = 0;
-                for (var t = 0; t < termCount; t++) unseen += idf[t] * frontier[t];
-            }
-            if (unseen < threshold || unseen < 0) closed = true;
-            var rest = closed ? -1 : unseen;
-            List<long>? prune = null;
-            foreach (var (id, partial) in candidates)
-            {
-                var bound = Bound(partial, idf, frontier, exhausted);
-                if (bound < 0 || bound < threshold) (prune ??= []).Add(id);
-                else rest = Math.Max(rest, bound);
-            }
-            if (prune is not null)
-            {
-                foreach (var id in prune) candidates.Remove(id);
+                if (best.Position >= best.Count)
+                {
+                    if (best.Pending is null) await PrefetchAsync(cursors, cancellationToken).ConfigureAwait(false);
+                    best.Load(best.Pending!);
+                }
+                await StepAsync(best, Math.Min(step, best.Count - best.Position), idf, lookups, seen, scored, cancellationToken).ConfigureAwait(false);
             }
 
-            // The letters fully seen whose score beats every bound are in their final order.
-            var final = complete.Where(h => h.Score > rest).ToList();
-            final.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.LetterId.CompareTo(b.LetterId));
+            // The bound of every letter not seen yet: its score at most Σ idf × frontier, and with that
+            // score its id at least the next id of a cursor at the frontier in every term.
+            long rest = 0, restId = 0;
+            if (best is null) rest = -1;
+            else
+            {
+                Array.Fill(frontier, -1);
+                Array.Fill(nextId, long.MaxValue);
+                foreach (var c in cursors)
+                {
+                    if (c.Exhausted) continue;
+                    if (c.Frontier > frontier[c.Term])
+                    {
+                        frontier[c.Term] = c.Frontier;
+                        nextId[c.Term] = c.NextId;
+                    }
+                    else if (c.Frontier == frontier[c.Term]) nextId[c.Term] = Math.Min(nextId[c.Term], c.NextId);
+                }
+                for (var t = 0; t < termCount && rest >= 0; t++)
+                {
+                    if (frontier[t] < 0) rest = -1; // a term with no posting left: no letter not seen holds every term
+                    else
+                    {
+                        rest += idf[t] * frontier[t];
+                        if (idf[t] > 0) restId = Math.Max(restId, nextId[t]);
+                    }
+                }
+            }
+            var final = scored.Where(h => h.Score > rest || (h.Score == rest && h.LetterId < restId)).ToList();
+            final.Sort(Better);
             var answer = await PassingAsync(final, passed, k, cancellationToken).ConfigureAwait(false);
             if (answer.Count >= k || rest < 0) return answer;
-            complete.RemoveAll(h => passed.TryGetValue(h.LetterId, out var ok) && !ok);
+            scored.RemoveAll(h => passed.TryGetValue(h.LetterId, out var ok) && !ok);
+            step = Math.Min(step * 2, LastStep);
+        }
+    }
+
+    private static int Better(ImpactHit a, ImpactHit b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.LetterId.CompareTo(b.LetterId);
+
+    /// <summary>Reads <paramref name="count"/> postings of the cursor and scores the letters met for the
+    /// first time, looking them up in the other terms.</summary>
+    private async Task StepAsync(Cursor cursor, int count, long[] idf, Lookups lookups, LetterSet seen, List<ImpactHit> scored, CancellationToken cancellationToken)
+    {
+        var met = new List<(long Id, long Score)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = cursor.Ids[cursor.Position];
+            var impact = cursor.Impacts[cursor.Position++];
+            if (seen.Add(id)) met.Add((id, idf[cursor.Term] * impact));
+        }
+        _postings += count;
+        if (met.Count == 0) return;
+        var scores = met.Select(m => m.Score).ToArray();
+        var holds = new bool[met.Count];
+        // The other terms' lookup lists in the segment (a letter lives in one segment); a term without
+        // postings there: none of its letters holds every term.
+        var others = new List<(int Term, TermLookup Lookup)>();
+        for (var t = 0; t < idf.Length; t++)
+        {
+            if (t == cursor.Term) continue;
+            if (lookups.Of(cursor.SegmentId, t) is not { } lookup)
+            {
+                others = null;
+                break;
+            }
+            others.Add((t, lookup));
+        }
+        if (others is not null)
+        {
+            Array.Fill(holds, true);
+            var missing = new List<(string Term, long LastId)>();
+            foreach (var (_, lookup) in others)
+            {
+                foreach (var (id, _) in met) lookup.Want(id, missing);
+            }
+            if (missing.Count > 0)
+            {
+                _lookupQueries++;
+                _blocks += missing.Count;
+                var got = await index.LookupBlocksAsync(transaction, cursor.SegmentId, missing, cancellationToken).ConfigureAwait(false);
+                foreach (var (term, last, blob) in got) others.First(o => o.Lookup.Stem == term).Lookup.Load(last, blob);
+            }
+            if (others.Count > 0) _lookedUp += met.Count;
+            // In letter order, so that each block is walked once.
+            var order = Enumerable.Range(0, met.Count).ToArray();
+            var ids = met.Select(m => m.Id).ToArray();
+            Array.Sort(ids, order);
+            var impacts = new byte[ids.Length];
+            foreach (var (t, lookup) in others)
+            {
+                lookup.Impacts(ids, impacts);
+                for (var j = 0; j < ids.Length; j++)
+                {
+                    var i = order[j];
+                    if (impacts[j] == 0) holds[i] = false;
+                    else scores[i] += idf[t] * impacts[j];
+                }
+            }
+        }
+        for (var i = 0; i < met.Count; i++)
+        {
+            if (holds[i]) scored.Add(new ImpactHit(met[i].Id, scores[i]));
         }
     }
 
@@ -168,54 +235,6 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         return answer;
     }
 
-    /// <summary>The k-th best score among fully seen letters known to pass (a score the answer's k-th
-    /// reaches at least), or -1 while fewer than k are known.</summary>
-    private static long KthPassing(List<ImpactHit> complete, Dictionary<long, bool> passed, int k)
-    {
-        var scores = complete.Where(h => passed.TryGetValue(h.LetterId, out var ok) && ok).Select(h => h.Score).ToList();
-        if (scores.Count < k) return -1;
-        scores.Sort();
-        return scores[^k];
-    }
-
-    private static long Bound(Partial partial, long[] idf, long[] frontier, bool[] exhausted)
-    {
-        var bound = partial.Score;
-        for (var t = 0; t < idf.Length; t++)
-        {
-            if ((partial.Seen & (1UL << t)) != 0) continue;
-            if (exhausted[t]) return -1;
-            bound += idf[t] * frontier[t];
-        }
-        return bound;
-    }
-
-    /// <summary>Reads the cursor's run of equal impact (at most 512 postings) into the candidates.</summary>
-    private static int Consume(Cursor cursor, long idf, ulong all, bool closed, Dictionary<long, Partial> candidates, List<ImpactHit> complete)
-    {
-        var impact = cursor.Impacts[cursor.Position];
-        var bit = 1UL << cursor.Term;
-        var n = 0;
-        while (cursor.Position < cursor.Count && cursor.Impacts[cursor.Position] == impact && n < 512)
-        {
-            var id = cursor.Ids[cursor.Position++];
-            n++;
-            // Once closed, a letter not seen yet cannot enter the answer: only candidates are updated.
-            ref var partial = ref (closed
-                ? ref CollectionsMarshal.GetValueRefOrNullRef(candidates, id)
-                : ref CollectionsMarshal.GetValueRefOrAddDefault(candidates, id, out _));
-            if (Unsafe.IsNullRef(ref partial)) continue;
-            partial.Score += idf * impact;
-            partial.Seen |= bit;
-            if (partial.Seen == all)
-            {
-                complete.Add(new ImpactHit(id, partial.Score));
-                candidates.Remove(id);
-            }
-        }
-        return n;
-    }
-
     private static int IndexOf(IReadOnlyList<string> stems, string term)
     {
         for (var i = 0; i < stems.Count; i++)
@@ -225,10 +244,94 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         throw new InvalidOperationException($"The index returned a term not asked for: {term}.");
     }
 
-    private struct Partial
+    /// <summary>The letter-ordered lists of the query's terms, per (segment, term).</summary>
+    private sealed class Lookups
     {
-        public long Score;
-        public ulong Seen;
+        private readonly Dictionary<(long Segment, int Term), TermLookup> _lists = [];
+
+        public void Add(long segment, int term, string stem, byte[] directory) =>
+            _lists[(segment, term)] = new TermLookup(stem, PostingBlocks.DecodeDirectory(directory));
+
+        /// <summary>The term's list in the segment; null when the term has no posting there.</summary>
+        public TermLookup? Of(long segment, int term) => _lists.GetValueOrDefault((segment, term));
+    }
+
+    /// <summary>A term's letter-ordered list in a segment: its directory (the blocks' last letter ids)
+    /// and the blocks read so far, decoded.</summary>
+    private sealed class TermLookup(string stem, long[] lasts)
+    {
+        private static readonly (long[], byte[]) Requested = ([], []);
+        private readonly (long[] Ids, byte[] Impacts)?[] _blocks = new (long[], byte[])?[lasts.Length];
+
+        public string Stem => stem;
+
+        /// <summary>Adds the block that would hold the letter to <paramref name="missing"/> unless it is
+        /// read or asked for already.</summary>
+        public void Want(long id, List<(string Term, long LastId)> missing)
+        {
+            var b = BlockOf(id);
+            if (b >= lasts.Length || _blocks[b] is not null) return;
+            _blocks[b] = Requested;
+            missing.Add((stem, lasts[b]));
+        }
+
+        public void Load(long last, byte[] blob)
+        {
+            var b = Array.BinarySearch(lasts, last);
+            if (b < 0) throw new InvalidDataException($"A lookup block of \"{stem}\" missing from its directory.");
+            _blocks[b] = PostingBlocks.DecodeLookup(blob);
+        }
+
+        /// <summary>The impacts of letters given in ascending id order (0: the letter does not hold the
+        /// term), their blocks having been read: one walk through the blocks.</summary>
+        public void Impacts(long[] ids, byte[] impacts)
+        {
+            var b = 0;
+            var at = 0;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var id = ids[i];
+                if (b < lasts.Length && lasts[b] < id)
+                {
+                    b = BlockOf(id, b);
+                    at = 0;
+                }
+                impacts[i] = 0;
+                if (b >= lasts.Length) continue;
+                var (blockIds, blockImpacts) = _blocks[b] ?? throw new InvalidOperationException("A lookup block was not read.");
+                while (at < blockIds.Length && blockIds[at] < id) at++;
+                if (at < blockIds.Length && blockIds[at] == id) impacts[i] = blockImpacts[at];
+            }
+        }
+
+        // The first block (from the one given on) whose last id is at or above the letter's: the only
+        // one that could hold it.
+        private int BlockOf(long id, int from = 0)
+        {
+            var at = Array.BinarySearch(lasts, from, lasts.Length - from, id);
+            return at >= 0 ? at : ~at;
+        }
+    }
+
+    /// <summary>The letters met so far, a bit per letter id (ids are dense: a bitmap beats a hash set),
+    /// and a hash set for ids beyond what a bitmap should hold.</summary>
+    private sealed class LetterSet
+    {
+        private const long BitmapLimit = 1L << 31;
+        private ulong[] _bits = new ulong[1024];
+        private HashSet<long>? _beyond;
+
+        /// <summary>Adds the letter; false if it was there.</summary>
+        public bool Add(long id)
+        {
+            if (id < 0 || id >= BitmapLimit) return (_beyond ??= []).Add(id);
+            var word = (int)(id >> 6);
+            if (word >= _bits.Length) Array.Resize(ref _bits, Math.Max(word + 1, _bits.Length * 2));
+            var bit = 1UL << (int)(id & 63);
+            if ((_bits[word] & bit) != 0) return false;
+            _bits[word] |= bit;
+            return true;
+        }
     }
 
     /// <summary>A term's postings in one segment, read block by block in impact order.</summary>
@@ -271,15 +374,20 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         /// one read, which the next block's cannot exceed.</summary>
         public long Frontier => Position < Count ? _impacts[Position] : Exhausted ? 0 : _impacts[Count - 1];
 
+        /// <summary>The lowest id a posting not read yet with impact <see cref="Frontier"/> can have:
+        /// within a run of equal impact, postings go by letter id.</summary>
+        public long NextId => Position < Count ? _ids[Position] : _ids[Count - 1] + 1;
+
         public void Load(byte[] block)
         {
             var last = Count > 0 ? _impacts[Count - 1] : (byte)255;
+            var lastId = Count > 0 ? _ids[Count - 1] : -1;
             Pending = null;
             Count = PostingBlocks.Decode(block, ref _ids, ref _impacts);
             Position = 0;
             Block++;
             _loaded += Count;
-            if (Count > 0 && _impacts[0] > last) throw new InvalidDataException("Postings out of impact order.");
+            if (Count > 0 && (_impacts[0] > last || (_impacts[0] == last && _ids[0] <= lastId))) throw new InvalidDataException("Postings out of impact order.");
         }
     }
 }

@@ -16,6 +16,12 @@ public sealed class ImpactStatistics
     /// <summary>Time those searches spent finding their letters (before the page of snippets).</summary>
     public TimeSpan Ranking { get; set; }
 
+    /// <summary>What the last search the impact index answered cost.</summary>
+    public ImpactCost Last { get; set; }
+
+    /// <summary>The time the last search the impact index answered spent finding its letters.</summary>
+    public TimeSpan LastRanking { get; set; }
+
     /// <summary>Time stores spent writing segments and merging them.</summary>
     public TimeSpan Indexing { get; set; }
 }

@@ -1,9 +1,17 @@
 namespace Imr.Archive.Search.Impact;
 
+/// <summary>One stored block of a term's postings in a segment, in letter order, for looking letters
+/// up (a row of <c>impact_lookup</c>).</summary>
+/// <param name="LastId">The block's last (highest) letter id: the row's key, so that one seek finds
+/// the block a letter would be in.</param>
+public sealed record LookupRow(string Term, long LastId, byte[] Postings);
+
 /// <summary>One stored block of a term's postings in a segment (a row of <c>impact_postings</c>).</summary>
 /// <param name="Df">The term's postings in the segment (the same on every block of the term).</param>
 /// <param name="TopImpact">The block's first, highest impact.</param>
-public sealed record PostingRow(string Term, int Block, int Df, int TopImpact, byte[] Postings);
+/// <param name="Directory">On the first block only: the last letter ids of the term's lookup blocks
+/// (see <see cref="PostingBlocks.CutLookup"/>), so that a query knows which block holds a letter.</param>
+public sealed record PostingRow(string Term, int Block, int Df, int TopImpact, byte[] Postings, byte[]? Directory = null);
 
 /// <summary>
 /// The layout of a term's postings in a segment: ordered by impact descending then letter id
@@ -96,6 +104,72 @@ public static class PostingBlocks
             }
         }
         return count;
+    }
+
+    /// <summary>Postings in a lookup block (the last block of a term may hold fewer).</summary>
+    public const int LookupBlockSize = 128;
+
+    /// <summary>
+    /// The lookup blocks of a term's postings given as <see cref="Key"/>s in any order: the postings
+    /// sorted by letter id and cut into blocks of <paramref name="blockSize"/>, each passed to
+    /// <paramref name="emit"/> with its last letter id. A block is one blob: its count and first letter
+    /// id (varints), the other ids as varint deltas, then the impacts, a byte each in the same order.
+    /// </summary>
+    /// <returns>The directory: the blocks' last letter ids, their count then varint deltas.</returns>
+    public static byte[] CutLookup(ReadOnlySpan<long> keys, int blockSize, Action<long, byte[]> emit)
+    {
+        var directory = new byte[10 + (((keys.Length / blockSize) + 1) * 10)];
+        var d = 0;
+        WriteVarint(directory, ref d, (ulong)((keys.Length + blockSize - 1) / blockSize));
+        var lastOfPrevious = 0L;
+        var byId = new long[keys.Length];
+        for (var i = 0; i < keys.Length; i++) byId[i] = (LetterOf(keys[i]) << 8) | ImpactOf(keys[i]);
+        Array.Sort(byId);
+        var buffer = new byte[20 + (Math.Min(blockSize, keys.Length) * 11)];
+        for (var at = 0; at < byId.Length; at += blockSize)
+        {
+            var count = Math.Min(blockSize, byId.Length - at);
+            var n = 0;
+            WriteVarint(buffer, ref n, (ulong)count);
+            var previous = byId[at] >> 8;
+            WriteVarint(buffer, ref n, (ulong)previous);
+            for (var j = at + 1; j < at + count; j++)
+            {
+                var id = byId[j] >> 8;
+                WriteVarint(buffer, ref n, (ulong)(id - previous));
+                previous = id;
+            }
+            for (var j = at; j < at + count; j++) buffer[n++] = (byte)byId[j];
+            emit(previous, buffer.AsSpan(0, n).ToArray());
+            WriteVarint(directory, ref d, (ulong)(previous - lastOfPrevious));
+            lastOfPrevious = previous;
+        }
+        return directory.AsSpan(0, d).ToArray();
+    }
+
+    /// <summary>The last letter ids of a term's lookup blocks, ascending, from its directory.</summary>
+    public static long[] DecodeDirectory(byte[] blob)
+    {
+        var at = 0;
+        var lasts = new long[(int)ReadVarint(blob, ref at)];
+        var last = 0L;
+        for (var i = 0; i < lasts.Length; i++) lasts[i] = last += (long)ReadVarint(blob, ref at);
+        return lasts;
+    }
+
+    /// <summary>Decodes a lookup block into <paramref name="ids"/> (ascending) and <paramref name="impacts"/>
+    /// (new arrays of its count).</summary>
+    public static (long[] Ids, byte[] Impacts) DecodeLookup(byte[] blob)
+    {
+        var at = 0;
+        var count = (int)ReadVarint(blob, ref at);
+        var ids = new long[count];
+        var impacts = new byte[count];
+        if (count == 0) return (ids, impacts);
+        ids[0] = (long)ReadVarint(blob, ref at);
+        for (var j = 1; j < count; j++) ids[j] = ids[j - 1] + (long)ReadVarint(blob, ref at);
+        Array.Copy(blob, at, impacts, 0, count);
+        return (ids, impacts);
     }
 
     private static void WriteVarint(byte[] buffer, ref int n, ulong value)

@@ -4,15 +4,15 @@ namespace Imr.Archive.Search.Impact;
 public sealed record IndexedLetter(long Id, string Summary, string Treatments, string Rationales);
 
 /// <summary>What a segment holds: its letters and their average weighted length, and its rows.</summary>
-public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows);
+public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows, IReadOnlyList<LookupRow> Lookups);
 
 /// <summary>
 /// Builds a level-0 segment from a batch of letters: each letter tokenized once, its weighted term
 /// frequencies gathered, impacts computed with the batch's average length, postings grouped by term,
-/// sorted and cut into blocks. The buffers (term table, token cache, postings) are kept from batch to
+/// sorted and cut into blocks, in impact order and in letter order. The buffers (term table, token cache, postings) are kept from batch to
 /// batch, so an import allocates little more than the rows it writes.
 /// </summary>
-public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize)
+public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize, int lookupBlockSize = PostingBlocks.LookupBlockSize)
 {
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
@@ -55,16 +55,18 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         var order = Enumerable.Range(0, _terms.Count).ToArray();
         Array.Sort(order, (a, b) => TermOrder.Instance.Compare(_terms[a], _terms[b]));
         var rows = new List<PostingRow>(_terms.Count);
+        var lookups = new List<LookupRow>(_terms.Count);
         foreach (var t in order)
         {
             var postings = keys.AsSpan(starts[t], starts[t + 1] - starts[t]);
             postings.Sort();
             var term = _terms[t];
             var df = postings.Length;
-            PostingBlocks.Cut(postings, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob)));
+            var directory = PostingBlocks.CutLookup(postings, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)));
+            PostingBlocks.Cut(postings, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
         }
         var ids = letters.Select(l => l.Id).DefaultIfEmpty().ToList();
-        return new SegmentContent(letters.Count, average, ids.Min(), ids.Max(), rows);
+        return new SegmentContent(letters.Count, average, ids.Min(), ids.Max(), rows, lookups);
     }
 
     /// <summary>The weighted terms and weighted length of one letter (for tests and checks).</summary>
