@@ -39,7 +39,8 @@ internal static partial class ArchiveBenchmarks
             if (!File.Exists(records)) WriteLetters(records, new LetterGenerator(sources), letters);
             // A kept file may hold more letters than asked for (the generator's first n are the same
             // letters whatever n): each side reads the first n only.
-            Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({new FileInfo(records).Length / (double)letters / 1024:F1} KB of text each)");
+            var textSize = ReadLetters(records).Take(Math.Min(letters, 10_000)).Average(l => System.Text.Encoding.UTF8.GetByteCount(l.Text));
+            Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({textSize / 1024:F1} KB of text each)");
             Console.WriteLine();
             var queryList = Queries(sources, queries + 20);
             if (part != "raw")
