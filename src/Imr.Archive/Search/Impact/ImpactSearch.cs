@@ -6,8 +6,9 @@ namespace Imr.Archive.Search.Impact;
 public readonly record struct ImpactHit(long LetterId, long Score);
 
 /// <summary>What answering one query took: the postings read in impact order, the letters looked up
-/// in the other terms' letter-ordered lists, the blocks and lookup queries, and the filter queries.</summary>
-public readonly record struct ImpactCost(long Postings, long LookedUp, int BlocksLoaded, int LookupQueries, int FilterQueries);
+/// in the other terms' letter-ordered lists, the blocks and lookup queries, the filter queries, and
+/// the time spent waiting on the database for each kind (milliseconds).</summary>
+public readonly record struct ImpactCost(long Postings, long LookedUp, int BlocksLoaded, int LookupQueries, int FilterQueries, double FirstMs, double BlockMs, double LookupMs, double FilterMs, double TotalMs);
 
 /// <summary>
 /// The top k letters holding every term, by Σ idf × impact, ties to the lower letter id, found
@@ -26,7 +27,7 @@ public readonly record struct ImpactCost(long Postings, long LookedUp, int Block
 /// </summary>
 public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlySet<long>>> passes)
 {
-    private const int FilterBatch = 200;
+    private const int FilterBatch = 1000;
     private const int FirstStep = 64;
     private const int LastStep = 2048;
 
@@ -36,11 +37,34 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     private int _lookupQueries;
     private int _filterQueries;
 
-    public ImpactCost Cost => new(_postings, _lookedUp, _blocks, _lookupQueries, _filterQueries);
+    private long _firstTicks;
+    private long _totalTicks;
+    private long _blockTicks;
+    private long _lookupTicks;
+    private long _filterTicks;
+
+    public ImpactCost Cost => new(_postings, _lookedUp, _blocks, _lookupQueries, _filterQueries,
+        Milliseconds(_firstTicks), Milliseconds(_blockTicks), Milliseconds(_lookupTicks), Milliseconds(_filterTicks), Milliseconds(_totalTicks));
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 
     /// <summary>The best <paramref name="k"/> letters holding every stem (distinct) that pass the filters, best first.</summary>
     public async Task<IReadOnlyList<ImpactHit>> TopAsync(IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> stems, int k, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await RankAsync(segments, stems, k, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _totalTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        }
+    }
+
+    private async Task<IReadOnlyList<ImpactHit>> RankAsync(IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> stems, int k, CancellationToken cancellationToken)
+    {
+        var first = System.Diagnostics.Stopwatch.GetTimestamp();
         var termCount = stems.Count;
         var cursors = new List<Cursor>();
         var lookups = new Lookups();
@@ -50,6 +74,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             cursors.Add(cursor);
             if (termCount > 1) lookups.Add(segmentId, cursor.Term, term, directory);
         }
+        _firstTicks += System.Diagnostics.Stopwatch.GetTimestamp() - first;
         var letters = segments.Sum(s => s.Letters);
         var idf = new long[termCount];
         for (var t = 0; t < termCount; t++)
@@ -60,8 +85,12 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         }
 
         var seen = new LetterSet();
-        var scored = new List<ImpactHit>(); // letters holding every term, not known to fail the filters
-        var passed = new Dictionary<long, bool>();
+        var scored = new List<ImpactHit>(); // letters holding every term, not yet ahead of the bound
+        // Letters ahead of the bound, best first. A letter joins it only after every letter already
+        // there: it was not met, or not ahead, at the last check, so the bound then held it below them.
+        var final = new List<ImpactHit>();
+        var answer = new List<ImpactHit>(k);
+        var filtered = 0; // final[..filtered] checked against the filters
         var step = FirstStep;
         var frontier = new long[termCount];
         var nextId = new long[termCount];
@@ -117,11 +146,34 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
                     }
                 }
             }
-            var final = scored.Where(h => h.Score > rest || (h.Score == rest && h.LetterId < restId)).ToList();
-            final.Sort(Better);
-            var answer = await PassingAsync(final, passed, k, cancellationToken).ConfigureAwait(false);
+            var ahead = new List<ImpactHit>();
+            scored.RemoveAll(h =>
+            {
+                if (h.Score < rest || (h.Score == rest && h.LetterId >= restId)) return false;
+                ahead.Add(h);
+                return true;
+            });
+            ahead.Sort(Better);
+            final.AddRange(ahead);
+            // The filters are asked about once enough letters wait to complete the answer (the search
+            // cannot stop before), or at the end.
+            while (answer.Count < k && final.Count > filtered && (final.Count - filtered >= k - answer.Count || rest < 0))
+            {
+                // As many as should complete the answer at the share passing so far (each letter asked
+                // about is a row read, from disk when the archive is cold).
+                var needed = k - answer.Count;
+                var share = filtered == 0 ? 1.0 : Math.Max(answer.Count, 1) / (double)filtered;
+                var size = (int)Math.Min(FilterBatch, Math.Max(2.0 * needed, needed / share * 1.5));
+                var batch = final.GetRange(filtered, Math.Min(size, final.Count - filtered));
+                var pass = await PassingAsync(batch.Select(h => h.LetterId).ToList(), cancellationToken).ConfigureAwait(false);
+                foreach (var hit in batch)
+                {
+                    filtered++;
+                    if (pass.Contains(hit.LetterId)) answer.Add(hit);
+                    if (answer.Count == k) break;
+                }
+            }
             if (answer.Count >= k || rest < 0) return answer;
-            scored.RemoveAll(h => passed.TryGetValue(h.LetterId, out var ok) && !ok);
             step = Math.Min(step * 2, LastStep);
         }
     }
@@ -159,16 +211,18 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         if (others is not null)
         {
             Array.Fill(holds, true);
-            var missing = new List<(string Term, long LastId)>();
+            var missing = new List<(string Term, long FromLast, long ToLast)>();
             foreach (var (_, lookup) in others)
             {
-                foreach (var (id, _) in met) lookup.Want(id, missing);
+                foreach (var (id, _) in met) lookup.Want(id);
+                _blocks += lookup.TakeRanges(missing);
             }
             if (missing.Count > 0)
             {
                 _lookupQueries++;
-                _blocks += missing.Count;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var got = await index.LookupBlocksAsync(transaction, cursor.SegmentId, missing, cancellationToken).ConfigureAwait(false);
+                _lookupTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
                 foreach (var (term, last, blob) in got) others.First(o => o.Lookup.Stem == term).Lookup.Load(last, blob);
             }
             if (others.Count > 0) _lookedUp += met.Count;
@@ -203,36 +257,21 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     {
         var due = cursors.Where(c => c.Pending is null && c.HasMoreBlocks && c.Position >= c.Count - (c.Count / 2)).ToList();
         _blocks += due.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var blocks = await index.BlocksAsync(transaction, due.Select(c => (c.SegmentId, c.Text, c.Block + 1)).ToList(), cancellationToken).ConfigureAwait(false);
+        _blockTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         foreach (var (segmentId, term, block, postings) in blocks)
             due.First(c => c.SegmentId == segmentId && c.Text == term && c.Block + 1 == block).Pending = postings;
     }
 
-    /// <summary>The first k of <paramref name="ranked"/> that pass the filters, asking for the unknown
-    /// ones a batch at a time.</summary>
-    private async Task<List<ImpactHit>> PassingAsync(List<ImpactHit> ranked, Dictionary<long, bool> passed, int k, CancellationToken cancellationToken)
+    /// <summary>Which of the letters pass the filters (one query).</summary>
+    private async Task<IReadOnlySet<long>> PassingAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var answer = new List<ImpactHit>(k);
-        var at = 0;
-        while (at < ranked.Count && answer.Count < k)
-        {
-            var unknown = new List<long>();
-            for (var i = at; i < ranked.Count && unknown.Count < FilterBatch; i++)
-            {
-                if (!passed.ContainsKey(ranked[i].LetterId)) unknown.Add(ranked[i].LetterId);
-            }
-            if (unknown.Count > 0)
-            {
-                _filterQueries++;
-                var pass = await passes(unknown, cancellationToken).ConfigureAwait(false);
-                foreach (var id in unknown) passed[id] = pass.Contains(id);
-            }
-            for (; at < ranked.Count && answer.Count < k && passed.ContainsKey(ranked[at].LetterId); at++)
-            {
-                if (passed[ranked[at].LetterId]) answer.Add(ranked[at]);
-            }
-        }
-        return answer;
+        _filterQueries++;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pass = await passes(ids, cancellationToken).ConfigureAwait(false);
+        _filterTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        return pass;
     }
 
     private static int IndexOf(IReadOnlyList<string> stems, string term)
@@ -260,19 +299,48 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     /// and the blocks read so far, decoded.</summary>
     private sealed class TermLookup(string stem, long[] lasts)
     {
+        private const int RangeGap = 1;
         private static readonly (long[], byte[]) Requested = ([], []);
+        private readonly List<int> _wanted = [];
         private readonly (long[] Ids, byte[] Impacts)?[] _blocks = new (long[], byte[])?[lasts.Length];
 
         public string Stem => stem;
 
-        /// <summary>Adds the block that would hold the letter to <paramref name="missing"/> unless it is
-        /// read or asked for already.</summary>
-        public void Want(long id, List<(string Term, long LastId)> missing)
+        /// <summary>Notes the block that would hold the letter, unless it is read or asked for already.</summary>
+        public void Want(long id)
         {
             var b = BlockOf(id);
             if (b >= lasts.Length || _blocks[b] is not null) return;
             _blocks[b] = Requested;
-            missing.Add((stem, lasts[b]));
+            _wanted.Add(b);
+        }
+
+        /// <summary>
+        /// The blocks noted as ranges of last ids, added to <paramref name="ranges"/>: blocks close
+        /// together are read in one range (a few blocks more, read in order, cost less than a seek
+        /// each). Returns the number of blocks the ranges hold.
+        /// </summary>
+        public int TakeRanges(List<(string Term, long FromLast, long ToLast)> ranges)
+        {
+            if (_wanted.Count == 0) return 0;
+            _wanted.Sort();
+            var blocks = 0;
+            var start = _wanted[0];
+            var end = start;
+            foreach (var b in _wanted.Skip(1).Append(int.MaxValue))
+            {
+                if (b != int.MaxValue && b - end <= RangeGap)
+                {
+                    end = b;
+                    continue;
+                }
+                for (var i = start; i <= end; i++) _blocks[i] ??= Requested;
+                ranges.Add((stem, lasts[start], lasts[end]));
+                blocks += end - start + 1;
+                start = end = b;
+            }
+            _wanted.Clear();
+            return blocks;
         }
 
         public void Load(long last, byte[] blob)
