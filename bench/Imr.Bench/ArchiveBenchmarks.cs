@@ -70,14 +70,14 @@ internal static partial class ArchiveBenchmarks
     }
 
     /// <summary>The import's first half alone: reading the letters' text and preparing the records
-    /// (JSON, hash, categories) in parallel, as the importer does, without storing them; over the
+    /// (JSON, hash, categories, terms) in parallel, as the importer does, without storing them; over the
     /// first 20,000 letters at most (a rate per letter, it needs no more).</summary>
     private static async Task<double> ParseRateAsync(string records, int letters)
     {
         var clock = Stopwatch.StartNew();
         var n = 0;
         await foreach (var _ in LetterBatch.MapAsync(ReadLetters(records).Take(Math.Min(letters, 20_000)), (letter, _) =>
-            Task.FromResult(LetterRecord.From(letter.Source, LetterReader.ReadText(letter.Text).Determination)), CancellationToken.None))
+            Task.FromResult(LetterRecord.From(letter.Source, LetterReader.ReadText(letter.Text).Determination).WithTerms()), CancellationToken.None))
         {
             n++;
         }

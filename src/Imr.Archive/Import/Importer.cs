@@ -36,14 +36,14 @@ public sealed class Importer(IArchive archive, int batchSize = 500)
         IEnumerable<T> inputs, Func<T, string> sourceOf, Func<T, CancellationToken, Task<ReadOutcome>> read, int total,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        // Reading and preparing a record (JSON, hash, categories, citations) run on the workers; the
-        // consumer only batches and stores.
+        // Reading and preparing a record (JSON, hash, categories, citations, the impact index's term
+        // counts) run on the workers; the consumer only batches and stores.
         async Task<(LetterRecord? Record, string? Error)> Prepare(T input, CancellationToken ct)
         {
             var outcome = await read(input, ct).ConfigureAwait(false);
             return outcome.Error is { } error
                 ? (null, error)
-                : (LetterRecord.From(sourceOf(input), outcome.Result!.Determination), null);
+                : (LetterRecord.From(sourceOf(input), outcome.Result!.Determination).WithTerms(), null);
         }
 
         var clock = Stopwatch.StartNew();

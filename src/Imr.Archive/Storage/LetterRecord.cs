@@ -22,6 +22,22 @@ public sealed record LetterRecord(
     Determination Determination,
     IReadOnlyList<ItemRecord> Items)
 {
+    /// <summary>The letter's terms for the impact index, when counted ahead (see <see cref="WithTerms"/>).</summary>
+    public Search.Impact.LetterTerms? Terms { get; init; }
+
+    /// <summary>The record with its terms counted: done where records are prepared in parallel, so
+    /// that storing a batch does not tokenize its letters on the storing thread.</summary>
+    public LetterRecord WithTerms()
+    {
+        var (treatments, rationales) = ItemTexts();
+        return this with { Terms = Search.Impact.LetterTerms.Of(Determination.CaseSummary, treatments, rationales) };
+    }
+
+    /// <summary>The items' treatments and rationales, each joined into one text for the full-text indexes.</summary>
+    public (string Treatments, string Rationales) ItemTexts() =>
+        (string.Join(" | ", Determination.Items.Select(i => i.Treatment)),
+         string.Join(" | ", Determination.Items.Select(i => i.Rationale)));
+
     public string? DecisionMonth => Determination.DecisionDate?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public int? DaysToAssignment => Days(Determination.ApplicationReceived, Determination.DateAssigned);

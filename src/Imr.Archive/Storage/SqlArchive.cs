@@ -268,6 +268,7 @@ public abstract class SqlArchive : IArchive
         // The batch's segment of the impact index commits with its letters, or neither does.
         await Impact.WriteSegmentAsync(transaction, plan.Letters.Select((l, n) =>
         {
+            if (l.Letter.Terms is { } counted) return new IndexedLetter(ids[n], "", "", "", counted);
             var (treatments, rationales) = ItemTexts(l.Letter);
             return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales);
         }).ToList(), cancellationToken).ConfigureAwait(false);
@@ -314,9 +315,7 @@ public abstract class SqlArchive : IArchive
     }
 
     /// <summary>The items' treatments and rationales, each joined into one text for the full-text index.</summary>
-    protected static (string Treatments, string Rationales) ItemTexts(LetterRecord letter) =>
-        (string.Join(" | ", letter.Determination.Items.Select(i => i.Treatment)),
-         string.Join(" | ", letter.Determination.Items.Select(i => i.Rationale)));
+    protected static (string Treatments, string Rationales) ItemTexts(LetterRecord letter) => letter.ItemTexts();
 
     public async Task<StoredLetter?> GetLetterAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using Imr.Archive.Search.Impact;
+using Imr.Archive.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Imr.Tests.Archive;
@@ -124,7 +125,7 @@ public sealed class ImpactIndexUnitTests
         var keys = ids.Select(id => PostingBlocks.Key(id, impacts[id])).ToArray();
         Array.Sort(keys); // impact order, as a segment holds them
         var blocks = new List<(long Last, long[] Ids, byte[] Impacts)>();
-        PostingBlocks.CutLookup(keys, 128, (last, blob) =>
+        var directory = PostingBlocks.CutLookup(keys, 128, (last, blob) =>
         {
             var (blockIds, blockImpacts) = PostingBlocks.DecodeLookup(blob);
             blocks.Add((last, blockIds, blockImpacts));
@@ -134,6 +135,31 @@ public sealed class ImpactIndexUnitTests
         Assert.Equal(ids, blocks.SelectMany(b => b.Ids));
         Assert.All(blocks, b => Assert.Equal(b.Ids[^1], b.Last));
         Assert.All(blocks, b => Assert.Equal(b.Ids.Select(id => impacts[id]), b.Impacts));
+        Assert.Equal(blocks.Select(b => b.Last), PostingBlocks.DecodeDirectory(directory));
+    }
+
+    [Fact]
+    public async Task Terms_counted_ahead_build_the_same_segment_as_the_letters_text()
+    {
+        var letters = (await CorpusLetters.ReadAsync()).Take(40).Select((l, i) =>
+        {
+            var record = LetterRecord.From(l.Source, l.Determination);
+            var (treatments, rationales) = record.ItemTexts();
+            return (Text: new IndexedLetter(i + 1, l.Determination.CaseSummary, treatments, rationales), Counted: new IndexedLetter(i + 1, "", "", "", record.WithTerms().Terms));
+        }).ToList();
+
+        var fromText = new SegmentBuilder(4, 3).Build(letters.Select(l => l.Text).ToList());
+        var fromTerms = new SegmentBuilder(4, 3).Build(letters.Select(l => l.Counted).ToList());
+
+        Assert.Equal(fromText.AverageLength, fromTerms.AverageLength);
+        Assert.Equal(fromText.Rows.Count, fromTerms.Rows.Count);
+        Assert.All(fromText.Rows.Zip(fromTerms.Rows), p =>
+        {
+            Assert.Equal((p.First.Term, p.First.Block, p.First.Df, p.First.TopImpact), (p.Second.Term, p.Second.Block, p.Second.Df, p.Second.TopImpact));
+            Assert.Equal(p.First.Postings, p.Second.Postings);
+            Assert.Equal(p.First.Directory, p.Second.Directory);
+        });
+        Assert.Equal(fromText.Lookups.Select(l => (l.Term, l.LastId, Convert.ToHexString(l.Postings))), fromTerms.Lookups.Select(l => (l.Term, l.LastId, Convert.ToHexString(l.Postings))));
     }
 
     [Fact]

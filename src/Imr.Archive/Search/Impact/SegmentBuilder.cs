@@ -1,7 +1,8 @@
 namespace Imr.Archive.Search.Impact;
 
-/// <summary>A letter as the impact index reads it: its id and its three weighted fields.</summary>
-public sealed record IndexedLetter(long Id, string Summary, string Treatments, string Rationales);
+/// <summary>A letter as the impact index reads it: its id and its three weighted fields, and their
+/// terms when already counted (<see cref="LetterTerms"/>: the import counts them on its workers).</summary>
+public sealed record IndexedLetter(long Id, string Summary, string Treatments, string Rationales, LetterTerms? Terms = null);
 
 /// <summary>What a segment holds: its letters and their average weighted length, and its rows.</summary>
 public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows, IReadOnlyList<LookupRow> Lookups);
@@ -30,6 +31,12 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         for (var i = 0; i < letters.Count; i++)
         {
             var letter = letters[i];
+            if (letter.Terms is { } counted)
+            {
+                lengths[i] = counted.Length;
+                for (var t = 0; t < counted.Terms.Count; t++) _entries.Add((TermOf(counted.Terms[t]), i, counted.Tf[t]));
+                continue;
+            }
             var length = Add(letter.Summary, ImpactScoring.SummaryWeight)
                 + Add(letter.Treatments, ImpactScoring.TreatmentsWeight)
                 + Add(letter.Rationales, ImpactScoring.RationalesWeight);
