@@ -29,7 +29,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
 {
     private const int FilterBatch = 1000;
     private const int FirstStep = 64;
-    private const int LastStep = 2048;
+    private const int LastStep = 1024;
 
     private long _postings;
     private long _lookedUp;
@@ -174,7 +174,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
                 }
             }
             if (answer.Count >= k || rest < 0) return answer;
-            step = Math.Min(step * 2, LastStep);
+            step = Math.Min(step + (step / 2), LastStep);
         }
     }
 
