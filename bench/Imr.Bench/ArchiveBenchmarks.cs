@@ -27,7 +27,8 @@ internal static partial class ArchiveBenchmarks
     /// that another run (<paramref name="part"/> raw, say, in a second process) reads the same letters.</param>
     /// <param name="part">"both" (the archive, then the raw engine), "archive" or "raw".</param>
     /// <param name="keptDb">An SQLite archive kept between runs (imported when missing, not deleted): a
-    /// run finding it searches it without importing again.</param>
+    /// run finding it searches it without importing again; with PostgreSQL, the name of a database an
+    /// earlier run imported (<c>imr_bench_N</c>), searched again.</param>
     public static async Task RunAsync(Corpus corpus, int letters, string? postgres, int queries, IReadOnlyCollection<string> engines, string? lettersFile, string part, string? keptDb = null)
     {
         var sources = new List<Determination>();
@@ -57,9 +58,10 @@ internal static partial class ArchiveBenchmarks
             }
             if (postgres is not null && engines.Contains("postgres"))
             {
-                var db = part == "raw" ? "" : await CreatePostgresDatabaseAsync(postgres, $"imr_bench_{letters}");
+                // --db names a kept PostgreSQL database: searched again without importing.
+                var db = part == "raw" ? "" : keptDb is not null ? Database(postgres, keptDb) : await CreatePostgresDatabaseAsync(postgres, $"imr_bench_{letters}");
                 var raw = part == "archive" ? "" : await CreatePostgresDatabaseAsync(postgres, $"imr_bench_raw_{letters}");
-                await MeasureAsync("PostgreSQL", db, records, letters, queryList, part, () => PostgresRawAsync(raw, records, letters, queryList));
+                await MeasureAsync("PostgreSQL", db, records, letters, queryList, part, () => PostgresRawAsync(raw, records, letters, queryList), kept: keptDb is not null);
             }
             Console.WriteLine();
         }
@@ -93,7 +95,7 @@ internal static partial class ArchiveBenchmarks
 
     /// <summary>The archive (import, search, size, peak memory), then the raw engine doing the same work;
     /// each row printed as soon as it is measured, and their ratios when both ran in this process.</summary>
-    private static async Task MeasureAsync(string engine, string db, string records, int letters, IReadOnlyList<SearchQuery> queries, string part, Func<Task<Measure>> raw)
+    private static async Task MeasureAsync(string engine, string db, string records, int letters, IReadOnlyList<SearchQuery> queries, string part, Func<Task<Measure>> raw, bool kept = false)
     {
         Measure? archived = null;
         var note = "";
@@ -103,7 +105,7 @@ internal static partial class ArchiveBenchmarks
             long peak;
             double bytes;
             string served;
-            var kept = File.Exists(db);
+            kept |= File.Exists(db);
             await using (var archive = await ArchiveDatabase.OpenAsync(db))
             {
                 var importRate = double.NaN;
@@ -265,6 +267,9 @@ internal static partial class ArchiveBenchmarks
             new { q = QueryTerms.ToWebsearch(QueryTerms.Parse(q.Text)) }));
         return new Measure(rate, p50, p99);
     }
+
+    private static string Database(string server, string name) =>
+        new NpgsqlConnectionStringBuilder(PostgresArchive.ToConnectionString(server)) { Database = name }.ToString();
 
     private static async Task<string> CreatePostgresDatabaseAsync(string server, string name)
     {

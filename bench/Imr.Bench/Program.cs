@@ -4,7 +4,7 @@ using Imr.Bench;
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
 //       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N]
-//       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused)] [--verbose]
+//       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused; with postgres, a database an earlier run imported)] [--verbose]
 // The archive suite runs only when named (it takes minutes at 100,000 letters and hours at 1,000,000 on a shared machine).
 var seconds = Args.Int(args, "--seconds", 5);
 var batches = Args.Ints(args, "--batch", [1_000, 10_000]);

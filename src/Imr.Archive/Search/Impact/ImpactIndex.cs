@@ -187,23 +187,22 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
 
-    /// <summary>Lookup blocks of a segment, ranges of them each a (term, first and last block's last
-    /// letter id), in one query.</summary>
+    /// <summary>Lookup blocks of a segment, each a (term, last letter id), in one query.</summary>
     public async Task<IReadOnlyList<(string Term, long LastId, byte[] Postings)>> LookupBlocksAsync(
-        DbTransaction transaction, long segmentId, IReadOnlyList<(string Term, long FromLast, long ToLast)> ranges, CancellationToken cancellationToken)
+        DbTransaction transaction, long segmentId, IReadOnlyList<(string Term, long LastId)> blocks, CancellationToken cancellationToken)
     {
-        if (ranges.Count == 0) return [];
+        if (blocks.Count == 0) return [];
         var parameters = new DynamicParameters();
         parameters.Add("segment", segmentId);
-        var terms = ranges.Select(r => r.Term).Distinct().ToList();
-        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
-        // The segment in every term of the OR, so that each is a seek of its own (SQLite would
-        // otherwise scan the segment's rows).
-        var wanted = string.Join(" OR ", ranges.Select(r => r.FromLast == r.ToLast
-            ? $"(segment_id = @segment AND term = @t{terms.IndexOf(r.Term)} AND last_id = {r.FromLast})"
-            : $"(segment_id = @segment AND term = @t{terms.IndexOf(r.Term)} AND last_id BETWEEN {r.FromLast} AND {r.ToLast})"));
+        // One IN list a term, each its own SELECT: a seek per block on both engines (an array of keys
+        // on PostgreSQL; SQLite would scan the segment's rows for an OR of terms).
+        var wanted = string.Join(" UNION ALL ", blocks.GroupBy(b => b.Term).Select((g, i) =>
+        {
+            parameters.Add($"t{i}", g.Key);
+            return $"SELECT term, last_id, postings FROM impact_lookup WHERE segment_id = @segment AND term = @t{i} AND last_id IN ({string.Join(',', g.Select(b => b.LastId))})";
+        }));
         return (await connection.QueryAsync<(string, long, byte[])>(new CommandDefinition(
-            $"SELECT term, last_id, postings FROM impact_lookup WHERE {wanted}",
+            wanted,
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
 

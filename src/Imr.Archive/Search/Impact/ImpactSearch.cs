@@ -211,11 +211,11 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         if (others is not null)
         {
             Array.Fill(holds, true);
-            var missing = new List<(string Term, long FromLast, long ToLast)>();
+            var missing = new List<(string Term, long LastId)>();
             foreach (var (_, lookup) in others)
             {
                 foreach (var (id, _) in met) lookup.Want(id);
-                _blocks += lookup.TakeRanges(missing);
+                _blocks += lookup.TakeBlocks(missing);
             }
             if (missing.Count > 0)
             {
@@ -299,7 +299,6 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     /// and the blocks read so far, decoded.</summary>
     private sealed class TermLookup(string stem, long[] lasts)
     {
-        private const int RangeGap = 1;
         private static readonly (long[], byte[]) Requested = ([], []);
         private readonly List<int> _wanted = [];
         private readonly (long[] Ids, byte[] Impacts)?[] _blocks = new (long[], byte[])?[lasts.Length];
@@ -316,31 +315,30 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         }
 
         /// <summary>
-        /// The blocks noted as ranges of last ids, added to <paramref name="ranges"/>: blocks close
-        /// together are read in one range (a few blocks more, read in order, cost less than a seek
-        /// each). Returns the number of blocks the ranges hold.
+        /// The blocks noted, by their last ids, added to <paramref name="blocks"/>, with the one
+        /// between two noted blocks (read in order, it costs less than the seek it saves). Returns
+        /// the number added.
         /// </summary>
-        public int TakeRanges(List<(string Term, long FromLast, long ToLast)> ranges)
+        public int TakeBlocks(List<(string Term, long LastId)> blocks)
         {
             if (_wanted.Count == 0) return 0;
             _wanted.Sort();
-            var blocks = 0;
-            var start = _wanted[0];
-            var end = start;
-            foreach (var b in _wanted.Skip(1).Append(int.MaxValue))
+            var count = 0;
+            var previous = -10;
+            foreach (var b in _wanted)
             {
-                if (b != int.MaxValue && b - end <= RangeGap)
+                if (b - previous == 2 && _blocks[b - 1] is null)
                 {
-                    end = b;
-                    continue;
+                    _blocks[b - 1] = Requested;
+                    blocks.Add((stem, lasts[b - 1]));
+                    count++;
                 }
-                for (var i = start; i <= end; i++) _blocks[i] ??= Requested;
-                ranges.Add((stem, lasts[start], lasts[end]));
-                blocks += end - start + 1;
-                start = end = b;
+                blocks.Add((stem, lasts[b]));
+                count++;
+                previous = b;
             }
             _wanted.Clear();
-            return blocks;
+            return count;
         }
 
         public void Load(long last, byte[] blob)
