@@ -8,20 +8,17 @@ public sealed record IndexedLetter(long Id, string Summary, string Treatments, s
 public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows, IReadOnlyList<LookupRow> Lookups);
 
 /// <summary>
-/// Builds a level-0 segment from a batch of letters: each letter tokenized once, its weighted term
-/// frequencies gathered, impacts computed with the batch's average length, postings grouped by term,
-/// sorted and cut into blocks, in impact order and in letter order. The buffers (term table, token cache, postings) are kept from batch to
-/// batch, so an import allocates little more than the rows it writes.
+/// Builds a level-0 segment from a batch of letters: each letter's weighted term frequencies (counted
+/// ahead by the import's workers, or here; <see cref="LetterTerms"/>) gathered, impacts computed with
+/// the batch's average length, postings grouped by term, sorted and cut into blocks, in impact order
+/// and in letter order. The buffers (term table, postings) are kept from batch to batch, so an import
+/// allocates little more than the rows it writes.
 /// </summary>
 public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize, int lookupBlockSize = PostingBlocks.LookupBlockSize)
 {
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
-    private readonly Dictionary<string, int> _tokenTerms = new(StringComparer.Ordinal);
-    private readonly List<float> _tf = [];
-    private readonly List<int> _touched = [];
     private readonly List<(int Term, int Letter, float Tf)> _entries = [];
-    private readonly char[] _buffer = new char[Tokenizer.MaxLength + 1];
 
     /// <summary>The rows of a segment of <paramref name="letters"/> .</summary>
     public SegmentContent Build(IReadOnlyList<IndexedLetter> letters)
@@ -31,22 +28,9 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         for (var i = 0; i < letters.Count; i++)
         {
             var letter = letters[i];
-            if (letter.Terms is { } counted)
-            {
-                lengths[i] = counted.Length;
-                for (var t = 0; t < counted.Terms.Count; t++) _entries.Add((TermOf(counted.Terms[t]), i, counted.Tf[t]));
-                continue;
-            }
-            var length = Add(letter.Summary, ImpactScoring.SummaryWeight)
-                + Add(letter.Treatments, ImpactScoring.TreatmentsWeight)
-                + Add(letter.Rationales, ImpactScoring.RationalesWeight);
-            lengths[i] = length;
-            foreach (var term in _touched)
-            {
-                _entries.Add((term, i, _tf[term]));
-                _tf[term] = 0;
-            }
-            _touched.Clear();
+            var counted = letter.Terms ?? LetterTerms.Of(letter.Summary, letter.Treatments, letter.Rationales);
+            lengths[i] = counted.Length;
+            for (var t = 0; t < counted.Terms.Count; t++) _entries.Add((TermOf(counted.Terms[t]), i, counted.Tf[t]));
         }
         var average = letters.Count == 0 ? 0 : lengths.Sum() / letters.Count;
 
@@ -92,50 +76,21 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         return (tf, length);
     }
 
-    private double Add(string text, float weight)
+    private int TermOf(string term)
     {
-        var length = 0.0;
-        var position = 0;
-        var tokens = _tokenTerms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = text.AsSpan();
-        int n;
-        while ((n = Tokenizer.Next(span, ref position, _buffer)) >= 0)
-        {
-            if (n == 0) continue;
-            if (!tokens.TryGetValue(_buffer.AsSpan(0, n), out var term))
-            {
-                var token = new string(_buffer, 0, n);
-                term = TermOf(_buffer.AsSpan(0, PorterStemmer.Stem(_buffer, n)));
-                _tokenTerms[token] = term;
-            }
-            if (_tf[term] == 0) _touched.Add(term);
-            _tf[term] += weight;
-            length += weight;
-        }
-        return length;
-    }
-
-    private int TermOf(ReadOnlySpan<char> stem)
-    {
-        var terms = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (terms.TryGetValue(stem, out var id)) return id;
-        var term = stem.ToString();
+        if (_termIds.TryGetValue(term, out var id)) return id;
         id = _terms.Count;
         _terms.Add(term);
         _termIds[term] = id;
-        _tf.Add(0);
         return id;
     }
 
-    // The term table and the token cache live for one segment (term ids index its postings); cleared,
-    // they keep their capacity for the next batch.
+    // The term table lives for one segment (term ids index its postings); cleared, it keeps its
+    // capacity for the next batch.
     private void Reset()
     {
         _termIds.Clear();
         _terms.Clear();
-        _tf.Clear();
-        _touched.Clear();
         _entries.Clear();
-        _tokenTerms.Clear();
     }
 }
