@@ -38,6 +38,9 @@ public sealed record LetterRecord(
         (string.Join(" | ", Determination.Items.Select(i => i.Treatment)),
          string.Join(" | ", Determination.Items.Select(i => i.Rationale)));
 
+    /// <summary>The letter's facets for the impact index (its items' decisions and categories).</summary>
+    public IReadOnlyList<string> Facets => Search.Impact.Facets.OfItems(Items.Select(i => (i.Item.Decision.ToString(), i.Category)));
+
     public string? DecisionMonth => Determination.DecisionDate?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public int? DaysToAssignment => Days(Determination.ApplicationReceived, Determination.DateAssigned);

@@ -102,9 +102,24 @@ public abstract class SqlArchive : IArchive
             var (complete, segments) = await Impact.SnapshotAsync(transaction, cancellationToken).ConfigureAwait(false);
             if (!complete) return null;
             var (filters, parameters) = Filters(query);
-            async Task<IReadOnlySet<long>> Passes(IReadOnlyList<long> ids, CancellationToken ct) =>
-                (await Connection.QueryAsync<long>(new CommandDefinition(
-                    PassingSql(ids, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+            // The current version and the decision and category filters are checked in memory, from
+            // the retired versions and the facet's letters (each read once); the others (guideline,
+            // specialty, state, dates) by the database, for the letters that pass those.
+            var facet = Facets.Of(query.Decision?.ToString(), string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim());
+            var askDatabase = !string.IsNullOrWhiteSpace(query.Guideline) || !string.IsNullOrWhiteSpace(query.Specialty)
+                || !string.IsNullOrWhiteSpace(query.State) || query.From is not null || query.To is not null;
+            HashSet<long>? retired = null;
+            IReadOnlyList<LetterSets.LetterSet>? holding = null;
+            async Task<IReadOnlySet<long>> Passes(IReadOnlyList<long> ids, CancellationToken ct)
+            {
+                retired ??= await Impact.RetiredAsync(transaction, ct).ConfigureAwait(false);
+                if (facet is not null) holding ??= await Impact.FacetAsync(transaction, segments, facet, ct).ConfigureAwait(false);
+                var pass = ids.Where(id => !retired.Contains(id) && (holding is null || holding.Any(h => h.Contains(id)))).ToList();
+                if (!askDatabase || pass.Count == 0) return pass.ToHashSet();
+                ImpactIndexStatistics.FilterQueries++;
+                return (await Connection.QueryAsync<long>(new CommandDefinition(
+                    PassingSql(pass, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+            }
             var search = new ImpactSearch(Impact, transaction, Passes);
             ranked = await search.TopAsync(segments, stems, limit, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -268,9 +283,9 @@ public abstract class SqlArchive : IArchive
         // The batch's segment of the impact index commits with its letters, or neither does.
         await Impact.WriteSegmentAsync(transaction, plan.Letters.Select((l, n) =>
         {
-            if (l.Letter.Terms is { } counted) return new IndexedLetter(ids[n], "", "", "", counted);
+            if (l.Letter.Terms is { } counted) return new IndexedLetter(ids[n], "", "", "", counted, l.Letter.Facets);
             var (treatments, rationales) = ItemTexts(l.Letter);
-            return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales);
+            return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales, Facets: l.Letter.Facets);
         }).ToList(), cancellationToken).ConfigureAwait(false);
         var indexing = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

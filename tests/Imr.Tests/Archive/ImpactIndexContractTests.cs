@@ -27,16 +27,22 @@ public abstract partial class ArchiveContractTests
         for (var q = 0; q < 60; q++)
         {
             var text = string.Join(' ', Enumerable.Range(0, 1 + (q % 3)).Select(_ => words[random.Next(words.Count)]));
-            var query = (q % 4) switch
+            var query = (q % 5) switch
             {
                 0 => new SearchQuery(text),
                 1 => new SearchQuery(text) { Decision = random.Next(2) == 0 ? Decision.Upheld : Decision.Overturned },
                 2 => new SearchQuery(text) { Category = categories[random.Next(categories.Count)] },
+                3 => new SearchQuery(text) { Decision = random.Next(2) == 0 ? Decision.Upheld : Decision.Overturned, Category = categories[random.Next(categories.Count)] },
                 _ => new SearchQuery(text) { From = new DateOnly(2017, 6, 1) },
             };
             query = query with { Limit = 1 + random.Next(30) };
+            var asked = ImpactStats(sql).FilterQueries;
             await AssertExactAsync(sql, stored, query);
+            // The current version, decision and category are checked from the index's facets: only a
+            // date asks the database.
+            if (query.From is null) Assert.Equal(asked, ImpactStats(sql).FilterQueries);
         }
+        Assert.True(ImpactStats(sql).FilterQueries > 0, "no date filter asked the database");
         // A word every letter holds, and one word a few hold beside it.
         await AssertExactAsync(sql, stored, new SearchQuery("the") { Limit = 25 });
         await AssertExactAsync(sql, stored, new SearchQuery("the " + words[1]) { Limit = 5, Decision = Decision.Overturned });
@@ -88,7 +94,7 @@ public abstract partial class ArchiveContractTests
         var stored = await StoreSyntheticAsync(sql, new Random(7), letters: 60);
         // As an archive created before migration 0003: no postings, every letter in the backlog.
         await sql.ConnectionForTests.ExecuteAsync(
-            "DELETE FROM impact_postings; DELETE FROM impact_lookup; DELETE FROM impact_segments; UPDATE impact_backlog SET letters_through = (SELECT MAX(id) FROM letters), done_through = 0");
+            "DELETE FROM impact_postings; DELETE FROM impact_lookup; DELETE FROM impact_facets; DELETE FROM impact_segments; UPDATE impact_backlog SET letters_through = (SELECT MAX(id) FROM letters), done_through = 0");
         var query = new SearchQuery("pain") { Limit = 10 };
 
         var before = await archive.SearchAsync(query);

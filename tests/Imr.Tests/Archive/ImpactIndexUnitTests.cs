@@ -162,6 +162,31 @@ public sealed class ImpactIndexUnitTests
         Assert.Equal(fromText.Lookups.Select(l => (l.Term, l.LastId, Convert.ToHexString(l.Postings))), fromTerms.Lookups.Select(l => (l.Term, l.LastId, Convert.ToHexString(l.Postings))));
     }
 
+    [Theory]
+    [InlineData(1000, 2)] // most letters of the span: a bitmap
+    [InlineData(1000, 97)] // few: a list
+    public void Letter_sets_keep_their_letters_as_a_bitmap_or_a_list_whichever_is_smaller(int letters, int every)
+    {
+        var ids = Enumerable.Range(0, letters).Select(i => 5_000_000L + (i * (long)every)).ToArray();
+        var blob = LetterSets.Encode(ids);
+        Assert.Equal(ids, LetterSets.Decode(blob));
+        var span = ids[^1] - ids[0] + 1;
+        Assert.True(blob.Length <= (span / 8) + 12, $"{blob.Length} bytes for a span of {span}");
+        Assert.True(blob.Length <= (letters * 3) + 12, $"{blob.Length} bytes for {letters} letters");
+        var set = LetterSets.LetterSet.Of(blob);
+        for (var id = ids[0] - 3; id <= ids[^1] + 3; id++) Assert.Equal(Array.BinarySearch(ids, id) >= 0, set.Contains(id));
+        Assert.Empty(LetterSets.Decode(LetterSets.Encode([])));
+    }
+
+    [Fact]
+    public void A_letter_has_the_facets_of_its_items_each_once()
+    {
+        var facets = Facets.OfItems([("Upheld", "opioids"), ("Overturned", "opioids"), ("Upheld", "opioids")]);
+        Assert.Equal(["decision=Upheld", "category=opioids", "decision=Upheld;category=opioids", "decision=Overturned", "decision=Overturned;category=opioids"], facets);
+        Assert.Equal(Facets.Both("Upheld", "opioids"), Facets.Of("Upheld", "opioids"));
+        Assert.Null(Facets.Of(null, null));
+    }
+
     [Fact]
     public void Term_order_is_the_order_of_utf8_bytes()
     {

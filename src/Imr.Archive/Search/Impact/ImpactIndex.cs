@@ -41,7 +41,13 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         var content = _builder.Build(letters);
         var id = await InsertSegmentAsync(transaction, 0, content.Letters, content.AverageLength, content.FirstLetterId, content.LastLetterId, cancellationToken).ConfigureAwait(false);
         await write(transaction, id, content.Rows, content.Lookups, cancellationToken).ConfigureAwait(false);
+        await WriteFacetsAsync(transaction, id, content.Facets, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task WriteFacetsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<FacetRow> facets, CancellationToken cancellationToken) =>
+        facets.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO impact_facets (segment_id, facet, letters) VALUES (@segmentId, @Facet, @Letters)",
+            facets.Select(f => new { segmentId, f.Facet, f.Letters }), transaction, cancellationToken: cancellationToken));
 
     /// <summary>Merges every level that has grown to the fan-out, lowest first, until none has.</summary>
     public async Task MergeAsync(CancellationToken cancellationToken)
@@ -105,11 +111,29 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         }
         if (rows.Count + lookups.Count > 0) await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
         var ids = string.Join(',', inputs.Select(s => s.Id));
+        await MergeFacetsAsync(transaction, ids, id, retired, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_lookup WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
+            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_lookup WHERE segment_id IN ({ids}); DELETE FROM impact_facets WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
             "UPDATE impact_segments SET letters = @letters WHERE id = @id",
             new { letters = letters - dropped.Count, id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The merged segment's facets: each facet's letters in the inputs, less the versions
+    /// retired, a facet at a time (memory holds one facet's letters, never a segment's facets).</summary>
+    private async Task MergeFacetsAsync(DbTransaction transaction, string inputs, long segmentId, HashSet<long> retired, CancellationToken cancellationToken)
+    {
+        var facets = (await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT facet FROM impact_facets WHERE segment_id IN ({inputs})", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        foreach (var facet in facets)
+        {
+            var blobs = await connection.QueryAsync<byte[]>(new CommandDefinition(
+                $"SELECT letters FROM impact_facets WHERE segment_id IN ({inputs}) AND facet = @facet", new { facet }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var letters = blobs.SelectMany(LetterSets.Decode).Where(l => !retired.Contains(l)).ToArray();
+            if (letters.Length == 0) continue;
+            Array.Sort(letters);
+            await WriteFacetsAsync(transaction, segmentId, [new FacetRow(facet, LetterSets.Encode(letters))], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -130,13 +154,14 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
                     new { done, through, batch = options.BackfillBatch }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
                 if (letters.Count > 0)
                 {
-                    var items = (await connection.QueryAsync<(long LetterId, string Treatment, string Rationale)>(new CommandDefinition(
-                        $"SELECT letter_id, treatment, rationale FROM items WHERE letter_id IN ({string.Join(',', letters.Select(l => l.Id))}) ORDER BY letter_id, ordinal",
+                    var items = (await connection.QueryAsync<(long LetterId, string Treatment, string Rationale, string Decision, string Category)>(new CommandDefinition(
+                        $"SELECT letter_id, treatment, rationale, decision, category FROM items WHERE letter_id IN ({string.Join(',', letters.Select(l => l.Id))}) ORDER BY letter_id, ordinal",
                         transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToLookup(i => i.LetterId);
                     await WriteSegmentAsync(transaction, letters.Select(l => new IndexedLetter(
                         l.Id, l.Summary,
                         string.Join(" | ", items[l.Id].Select(i => i.Treatment)),
-                        string.Join(" | ", items[l.Id].Select(i => i.Rationale)))).ToList(), cancellationToken).ConfigureAwait(false);
+                        string.Join(" | ", items[l.Id].Select(i => i.Rationale)),
+                        Facets: Facets.OfItems(items[l.Id].Select(i => (i.Decision, i.Category))))).ToList(), cancellationToken).ConfigureAwait(false);
                 }
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE impact_backlog SET done_through = @done",
@@ -173,6 +198,21 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
     }
+
+    /// <summary>The letters of each segment holding <paramref name="facet"/>, in one query.</summary>
+    public async Task<IReadOnlyList<LetterSets.LetterSet>> FacetAsync(DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, string facet, CancellationToken cancellationToken)
+    {
+        if (segments.Count == 0) return [];
+        return (await connection.QueryAsync<byte[]>(new CommandDefinition(
+            $"SELECT letters FROM impact_facets WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) AND facet = @facet",
+            new { facet }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(LetterSets.LetterSet.Of).ToList();
+    }
+
+    /// <summary>The letters no longer current (versions replaced), which the index keeps until a merge
+    /// drops them: few, whatever the size of the archive.</summary>
+    public async Task<HashSet<long>> RetiredAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM letters WHERE is_current = FALSE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
 
     /// <summary>Further blocks, each a (segment, term, block), in one query.</summary>
     public async Task<IReadOnlyList<(long SegmentId, string Term, long Block, byte[] Postings)>> BlocksAsync(

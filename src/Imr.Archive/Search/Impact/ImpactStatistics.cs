@@ -13,6 +13,10 @@ public sealed class ImpactStatistics
     /// <summary>Postings read by the searches the impact index answered.</summary>
     public long PostingsRead { get; set; }
 
+    /// <summary>Filter checks those searches asked the database (the filters the index's facets do not
+    /// hold: guideline, specialty, state, dates).</summary>
+    public long FilterQueries { get; set; }
+
     /// <summary>Time those searches spent finding their letters (before the page of snippets).</summary>
     public TimeSpan Ranking { get; set; }
 

@@ -172,7 +172,7 @@ public static class PostingBlocks
         return (ids, impacts);
     }
 
-    private static void WriteVarint(byte[] buffer, ref int n, ulong value)
+    internal static void WriteVarint(byte[] buffer, ref int n, ulong value)
     {
         while (value >= 0x80)
         {
@@ -182,7 +182,7 @@ public static class PostingBlocks
         buffer[n++] = (byte)value;
     }
 
-    private static ulong ReadVarint(byte[] blob, ref int at)
+    internal static ulong ReadVarint(byte[] blob, ref int at)
     {
         ulong value = 0;
         var shift = 0;

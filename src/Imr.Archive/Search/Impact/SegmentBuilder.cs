@@ -1,11 +1,12 @@
 namespace Imr.Archive.Search.Impact;
 
-/// <summary>A letter as the impact index reads it: its id and its three weighted fields, and their
-/// terms when already counted (<see cref="LetterTerms"/>: the import counts them on its workers).</summary>
-public sealed record IndexedLetter(long Id, string Summary, string Treatments, string Rationales, LetterTerms? Terms = null);
+/// <summary>A letter as the impact index reads it: its id and its three weighted fields, their
+/// terms when already counted (<see cref="LetterTerms"/>: the import counts them on its workers), and
+/// its <see cref="Impact.Facets"/>.</summary>
+public sealed record IndexedLetter(long Id, string Summary, string Treatments, string Rationales, LetterTerms? Terms = null, IReadOnlyList<string>? Facets = null);
 
 /// <summary>What a segment holds: its letters and their average weighted length, and its rows.</summary>
-public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows, IReadOnlyList<LookupRow> Lookups);
+public sealed record SegmentContent(int Letters, double AverageLength, long FirstLetterId, long LastLetterId, IReadOnlyList<PostingRow> Rows, IReadOnlyList<LookupRow> Lookups, IReadOnlyList<FacetRow> Facets);
 
 /// <summary>
 /// Builds a level-0 segment from a batch of letters: each letter's weighted term frequencies (counted
@@ -57,7 +58,26 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
             PostingBlocks.Cut(postings, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
         }
         var ids = letters.Select(l => l.Id).DefaultIfEmpty().ToList();
-        return new SegmentContent(letters.Count, average, ids.Min(), ids.Max(), rows, lookups);
+        return new SegmentContent(letters.Count, average, ids.Min(), ids.Max(), rows, lookups, FacetRows(letters));
+    }
+
+    /// <summary>Each facet's letters, in facet order.</summary>
+    private static List<FacetRow> FacetRows(IReadOnlyList<IndexedLetter> letters)
+    {
+        var members = new SortedDictionary<string, List<long>>(StringComparer.Ordinal);
+        foreach (var letter in letters)
+        {
+            foreach (var facet in letter.Facets ?? [])
+            {
+                if (!members.TryGetValue(facet, out var ids)) members[facet] = ids = [];
+                ids.Add(letter.Id);
+            }
+        }
+        return members.Select(m =>
+        {
+            m.Value.Sort();
+            return new FacetRow(m.Key, LetterSets.Encode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(m.Value)));
+        }).ToList();
     }
 
     /// <summary>The weighted terms and weighted length of one letter (for tests and checks).</summary>
