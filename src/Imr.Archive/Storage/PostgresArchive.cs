@@ -228,17 +228,12 @@ public sealed class PostgresArchive : SqlArchive
 
     protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToWebsearch(terms);
 
-    // The headline (it reads the letter's items and summary) for the page only.
-    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, string match, CancellationToken cancellationToken) =>
+    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await Connection.QueryAsync<LetterHitRow>(new CommandDefinition(
             """
-            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, to_char(l.decision_date, 'YYYY-MM-DD') AS DecisionDate,
-                   ts_headline('english',
-                               (SELECT string_agg(i.treatment || ': ' || i.rationale, ' … ' ORDER BY i.ordinal) FROM items i WHERE i.letter_id = l.id)
-                               || ' … ' || l.case_summary, websearch_to_tsquery('english', @match),
-                               'StartSel=[, StopSel=], MaxFragments=2, MaxWords=16, MinWords=6, FragmentDelimiter=" … "') AS Snippet
+            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, to_char(l.decision_date, 'YYYY-MM-DD') AS DecisionDate, l.case_summary AS Summary
             FROM letters l WHERE l.id = ANY(@ids)
-            """, new { ids = ids.ToArray(), match }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            """, new { ids = ids.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
     public override async ValueTask DisposeAsync()
     {

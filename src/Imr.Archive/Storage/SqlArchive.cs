@@ -30,9 +30,9 @@ public abstract class SqlArchive : IArchive
     /// <summary>The engine's form of the query's terms, bound as <c>@match</c>.</summary>
     protected abstract string MatchOf(IReadOnlyList<string> terms);
 
-    /// <summary>The page of hits: source, case number, decision date and a highlighted snippet of each
-    /// of the letters <paramref name="ids"/> (Score is filled in by the caller).</summary>
-    protected abstract Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, string match, CancellationToken cancellationToken);
+    /// <summary>The page of hits: source, case number, decision date and case summary of each of the
+    /// letters <paramref name="ids"/> (Score and Snippet are filled in by the caller).</summary>
+    protected abstract Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ranks with the full-text engine alone first, over a window of its best matches, and applies
@@ -60,15 +60,15 @@ public abstract class SqlArchive : IArchive
             ranked = (await Connection.QueryAsync<RankedRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
             if (ranked.Count >= limit) break;
         }
-        return await PageOfHitsAsync(ranked.Select(r => (r.Id, r.Score)).ToList(), match, query, terms, cancellationToken).ConfigureAwait(false);
+        return await PageOfHitsAsync(ranked.Select(r => (r.Id, r.Score)).ToList(), query, terms, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The hits of ranked letters (id and score, best first): their snippets and items, for the page only.</summary>
     private async Task<IReadOnlyList<SearchHit>> PageOfHitsAsync(
-        IReadOnlyList<(long Id, double Score)> ranked, string match, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+        IReadOnlyList<(long Id, double Score)> ranked, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0) return [];
-        var page = (await PageAsync(ranked.Select(r => r.Id).ToList(), match, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+        var page = (await PageAsync(ranked.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
         var rows = ranked.Where(r => page.ContainsKey(r.Id)).Select(r =>
         {
             var row = page[r.Id];
@@ -129,7 +129,7 @@ public abstract class SqlArchive : IArchive
             ImpactIndexStatistics.LastRanking = clock.Elapsed;
             ImpactIndexStatistics.Ranking += clock.Elapsed;
         }
-        return await PageOfHitsAsync(ranked.Select(r => (r.LetterId, ImpactScoring.ToScore(r.Score))).ToList(), MatchOf(terms), query, terms, cancellationToken).ConfigureAwait(false);
+        return await PageOfHitsAsync(ranked.Select(r => (r.LetterId, ImpactScoring.ToScore(r.Score))).ToList(), query, terms, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on
@@ -413,16 +413,22 @@ public abstract class SqlArchive : IArchive
         if (rows.Count == 0) return [];
         var parameters = new DynamicParameters();
         var (itemSql, _) = ItemFilters(query, parameters);
+        // Every item of the page's letters (the snippet reads them all), each marked as passing the
+        // item filters or not.
         var items = (await Connection.QueryAsync<ItemRow>(new CommandDefinition(
-            $"SELECT i.letter_id AS LetterId, i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category, i.rationale AS Rationale FROM items i WHERE i.letter_id IN ({string.Join(',', rows.Select(r => r.Id))}){itemSql} ORDER BY i.letter_id, i.ordinal",
+            $"SELECT i.letter_id AS LetterId, i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category, i.rationale AS Rationale, " +
+            $"CASE WHEN 1 = 1{itemSql} THEN 1 ELSE 0 END AS Passes FROM items i WHERE i.letter_id IN ({string.Join(',', rows.Select(r => r.Id))}) ORDER BY i.letter_id, i.ordinal",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .GroupBy(i => i.LetterId)
             .ToDictionary(g => g.Key, g => g.ToList());
         var stems = terms.SelectMany(t => t.Split(' ')).Select(Stem).ToList();
+        var queryStems = terms.SelectMany(Tokenizer.Stems).ToList();
         var hits = new List<SearchHit>(rows.Count);
         foreach (var row in rows)
         {
-            var candidates = items.GetValueOrDefault(row.Id) ?? [];
+            var all = items.GetValueOrDefault(row.Id) ?? [];
+            var snippet = Snippets.Make([row.Summary, string.Join(" | ", all.Select(i => i.Treatment)), string.Join(" | ", all.Select(i => i.Rationale))], queryStems);
+            var candidates = all.Where(i => i.Passes != 0).ToList();
             var matched = candidates.Where(i => stems.Exists(s => HasStem(i.Treatment, s) || HasStem(i.Rationale, s))).ToList();
             if (matched.Count == 0) matched = candidates;
             var hitItems = matched.Select(i => new HitItem((int)i.Ordinal, i.Treatment, Enum.Parse<Decision>(i.Decision), i.Category)).ToList();
@@ -433,7 +439,7 @@ public abstract class SqlArchive : IArchive
                 hitItems,
                 hitItems.Count > 0 ? hitItems[0].Decision : Decision.Upheld,
                 Math.Round(row.Score, 4),
-                Letters.TextNormalization.Normalize(row.Snippet)));
+                Letters.TextNormalization.Normalize(snippet)));
         }
         return hits;
     }
@@ -480,7 +486,7 @@ public abstract class SqlArchive : IArchive
         public string? CaseNumber { get; set; }
         public string? DecisionDate { get; set; }
         public double Score { get; set; }
-        public string Snippet { get; set; } = "";
+        public string Summary { get; set; } = "";
     }
 
     private sealed class ItemRow
@@ -491,6 +497,7 @@ public abstract class SqlArchive : IArchive
         public string Decision { get; set; } = "";
         public string Category { get; set; } = "";
         public string Rationale { get; set; } = "";
+        public long Passes { get; set; }
     }
 
     public async Task<ArchiveReport> ReportAsync(ReportQuery query, CancellationToken cancellationToken = default)

@@ -94,16 +94,13 @@ public sealed class SqliteArchive : SqlArchive
 
     protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToFts5(terms);
 
-    // A snippet reads the letter's text (through the external content view): for the page only.
-    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, string match, CancellationToken cancellationToken) =>
+    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(
             $"""
             WITH page (id) AS (VALUES {string.Join(',', ids.Select(id => $"({id})"))})
-            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate,
-                   snippet(letters_fts, -1, '[', ']', '…', 16) AS Snippet
-            FROM page JOIN letters_fts ON letters_fts.rowid = page.id JOIN letters l ON l.id = page.id
-            WHERE letters_fts MATCH @match
-            """, new { match }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate, l.case_summary AS Summary
+            FROM page JOIN letters l ON l.id = page.id
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
     public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
 }
