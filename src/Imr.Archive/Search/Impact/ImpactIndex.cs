@@ -19,8 +19,9 @@ public sealed record SegmentInfo(long Id, long Letters);
 
 /// <summary>
 /// The impact index's storage, plain tables both engines share (<c>impact_segments</c>,
-/// <c>impact_postings</c> in impact order, <c>impact_lookup</c> in letter order, <c>impact_backlog</c>;
-/// migrations 0003 and 0004), LSM-style: every stored batch adds,
+/// <c>impact_postings</c> in impact order, <c>impact_lookup</c> in letter order, <c>impact_facets</c>
+/// the letters holding each <see cref="Facets">facet</see>, <c>impact_backlog</c>; migrations 0003,
+/// 0004 and 0006), LSM-style: every stored batch adds,
 /// in its own transaction, a level-0 segment of its new letters, so letters and postings are
 /// committed together or not at all; when a level holds <see cref="ImpactOptions.MergeFanOut"/>
 /// segments they are merged into one of the next level in one transaction (tiered, as Lucene does),
