@@ -16,7 +16,7 @@ public abstract partial class ArchiveContractTests
     {
         await using var archive = await OpenAsync();
         var sql = (SqlArchive)archive;
-        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, LookupBlockSize: 3);
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, LookupBlockSize: 3, LookupBlocks: 8);
         var random = new Random(4610);
         var stored = await StoreSyntheticAsync(sql, random, letters: 300);
 

@@ -136,6 +136,17 @@ public sealed class ImpactIndexUnitTests
         Assert.All(blocks, b => Assert.Equal(b.Ids[^1], b.Last));
         Assert.All(blocks, b => Assert.Equal(b.Ids.Select(id => impacts[id]), b.Impacts));
         Assert.Equal(blocks.Select(b => b.Last), PostingBlocks.DecodeDirectory(directory));
+
+        // A term with more postings than the block count allows: fewer, larger blocks.
+        blocks.Clear();
+        directory = PostingBlocks.CutLookup(keys, 16, (last, blob) =>
+        {
+            var (blockIds, blockImpacts) = PostingBlocks.DecodeLookup(blob);
+            blocks.Add((last, blockIds, blockImpacts));
+        }, maxBlocks: 4);
+        Assert.Equal([75, 75, 75, 75], blocks.Select(b => b.Ids.Length));
+        Assert.Equal(ids, blocks.SelectMany(b => b.Ids));
+        Assert.Equal(blocks.Select(b => b.Last), PostingBlocks.DecodeDirectory(directory));
     }
 
     [Fact]

@@ -7,8 +7,9 @@ namespace Imr.Archive.Search.Impact;
 /// <param name="MergeFanOut">How many segments of a level are merged into one of the next.</param>
 /// <param name="FirstBlockSize">Postings in a term's first block (the next ones double, up to 4,096).</param>
 /// <param name="BackfillBatch">Letters per segment when indexing letters stored before the index existed.</param>
-/// <param name="LookupBlockSize">Postings in a block of the letter-ordered lists.</param>
-public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500, int LookupBlockSize = PostingBlocks.LookupBlockSize);
+/// <param name="LookupBlockSize">Postings in a block of the letter-ordered lists (at least).</param>
+/// <param name="LookupBlocks">The most blocks of a term's letter-ordered list in a segment.</param>
+public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500, int LookupBlockSize = PostingBlocks.LookupBlockSize, int LookupBlocks = PostingBlocks.LookupBlocks);
 
 /// <summary>Writes a segment's posting rows and lookup rows within a transaction (the engines' fastest
 /// way: prepared INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
@@ -31,7 +32,7 @@ public sealed record SegmentInfo(long Id, long Letters);
 /// </summary>
 public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options)
 {
-    private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize);
+    private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize, options.LookupBlocks);
 
     public ImpactOptions Options => options;
 
@@ -102,7 +103,7 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
                     await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-            merged.Cut(term, options.FirstBlockSize, options.LookupBlockSize, rows, lookups);
+            merged.Cut(term, options, rows, lookups);
             if (rows.Count + lookups.Count >= 2000)
             {
                 await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
@@ -286,14 +287,14 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             }
         }
 
-        public void Cut(string term, int firstBlockSize, int lookupBlockSize, List<PostingRow> rows, List<LookupRow> lookups)
+        public void Cut(string term, ImpactOptions options, List<PostingRow> rows, List<LookupRow> lookups)
         {
             if (_count == 0) return;
             var keys = _keys.AsSpan(0, _count);
             keys.Sort();
             var df = _count;
-            var directory = PostingBlocks.CutLookup(keys, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)));
-            PostingBlocks.Cut(keys, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
+            var directory = PostingBlocks.CutLookup(keys, options.LookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)), options.LookupBlocks);
+            PostingBlocks.Cut(keys, options.FirstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
         }
     }
 

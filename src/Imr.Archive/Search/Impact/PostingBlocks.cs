@@ -109,15 +109,22 @@ public static class PostingBlocks
     /// <summary>Postings in a lookup block (the last block of a term may hold fewer).</summary>
     public const int LookupBlockSize = 128;
 
+    /// <summary>The most lookup blocks a term has in a segment (its blocks grow beyond
+    /// <see cref="LookupBlockSize"/> postings to keep to it).</summary>
+    public const int LookupBlocks = 256;
+
     /// <summary>
     /// The lookup blocks of a term's postings given as <see cref="Key"/>s in any order: the postings
-    /// sorted by letter id and cut into blocks of <paramref name="blockSize"/>, each passed to
+    /// sorted by letter id and cut into blocks of <paramref name="blockSize"/> (larger when that would make
+    /// more than <paramref name="maxBlocks"/>: a search meeting letters all over a term most letters
+    /// hold reads one row per block it needs, and rows cost more than postings), each passed to
     /// <paramref name="emit"/> with its last letter id. A block is one blob: its count and first letter
     /// id (varints), the other ids as varint deltas, then the impacts, a byte each in the same order.
     /// </summary>
     /// <returns>The directory: the blocks' last letter ids, their count then varint deltas.</returns>
-    public static byte[] CutLookup(ReadOnlySpan<long> keys, int blockSize, Action<long, byte[]> emit)
+    public static byte[] CutLookup(ReadOnlySpan<long> keys, int blockSize, Action<long, byte[]> emit, int maxBlocks = LookupBlocks)
     {
+        blockSize = Math.Max(blockSize, (keys.Length + maxBlocks - 1) / maxBlocks);
         var directory = new byte[10 + (((keys.Length / blockSize) + 1) * 10)];
         var d = 0;
         WriteVarint(directory, ref d, (ulong)((keys.Length + blockSize - 1) / blockSize));

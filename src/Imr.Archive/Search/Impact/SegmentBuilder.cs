@@ -15,7 +15,7 @@ public sealed record SegmentContent(int Letters, double AverageLength, long Firs
 /// and in letter order. The buffers (term table, postings) are kept from batch to batch, so an import
 /// allocates little more than the rows it writes.
 /// </summary>
-public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize, int lookupBlockSize = PostingBlocks.LookupBlockSize)
+public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize, int lookupBlockSize = PostingBlocks.LookupBlockSize, int lookupBlocks = PostingBlocks.LookupBlocks)
 {
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
@@ -54,7 +54,7 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
             postings.Sort();
             var term = _terms[t];
             var df = postings.Length;
-            var directory = PostingBlocks.CutLookup(postings, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)));
+            var directory = PostingBlocks.CutLookup(postings, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)), lookupBlocks);
             PostingBlocks.Cut(postings, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
         }
         var ids = letters.Select(l => l.Id).DefaultIfEmpty().ToList();
