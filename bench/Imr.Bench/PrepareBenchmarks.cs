@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Imr.Archive.Storage;
+using Imr.Letters;
+using Imr.Letters.Reading;
+using Imr.Treatments;
+
+namespace Imr.Bench;
+
+/// <summary>
+/// The import's preparing of a letter (<c>LetterRecord.From(source, LetterReader.ReadText(text).Determination).WithTerms()</c>)
+/// on one thread, in letters per CPU-second, split by phase (each phase timed alone, as the record's
+/// code runs it), then the whole path on all cores as the importer runs it. With <c>--dump PATH</c>,
+/// writes every letter's content hash, categories, guideline keys and terms (one line a letter) to
+/// compare two builds' outputs.
+/// </summary>
+internal static class PrepareBenchmarks
+{
+    public static async Task RunAsync(string lettersFile, int letters, string? dump)
+    {
+        var texts = ArchiveBenchmarks.ReadLetters(lettersFile).Take(letters).ToList();
+        Console.WriteLine($"## Preparing {texts.Count:N0} letters for the archive ({texts.Average(l => l.Text.Length) / 1024:F1} K characters each)");
+        Console.WriteLine();
+
+        // Warm up (JIT, tiering, caches), then measure on this thread.
+        foreach (var (source, text) in texts.Take(Math.Min(2_000, texts.Count))) LetterRecord.From(source, LetterReader.ReadText(text).Determination).WithTerms();
+        Thread.Sleep(200);
+        var phases = new long[6];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        foreach (var (source, text) in texts)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var determination = LetterReader.ReadText(text).Determination;
+            var t1 = Stopwatch.GetTimestamp();
+            var json = JsonSerializer.Serialize(determination, LetterJson.Stored);
+            var t2 = Stopwatch.GetTimestamp();
+            SHA256.HashData(Encoding.UTF8.GetBytes(json));
+            var t3 = Stopwatch.GetTimestamp();
+            foreach (var item in determination.Items) TreatmentClassifier.Classify(item.Treatment);
+            var t4 = Stopwatch.GetTimestamp();
+            foreach (var item in determination.Items) LetterRecord.GuidelineKeys(item.ReviewerCitations);
+            var t5 = Stopwatch.GetTimestamp();
+            LetterRecord.From(source, determination).WithTerms();
+            var t6 = Stopwatch.GetTimestamp();
+            phases[0] += t1 - t0;
+            phases[1] += t2 - t1;
+            phases[2] += t3 - t2;
+            phases[3] += t4 - t3;
+            phases[4] += t5 - t4;
+            phases[5] += t6 - t5;
+        }
+        var phased = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var phasedWall = wall.Elapsed.TotalSeconds;
+
+        // The path alone, as the importer calls it, on this thread.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        wall.Restart();
+        foreach (var (source, text) in texts) LetterRecord.From(source, LetterReader.ReadText(text).Determination).WithTerms();
+        var single = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var singleWall = wall.Elapsed.TotalSeconds;
+
+        // The record's own phases (From less JSON, hash, categories and keys; WithTerms) come from the
+        // last column: From and WithTerms together, timed apart below.
+        long from = 0, terms = 0;
+        foreach (var (source, text) in texts.Take(Math.Min(5_000, texts.Count)))
+        {
+            var determination = LetterReader.ReadText(text).Determination;
+            var t0 = Stopwatch.GetTimestamp();
+            var record = LetterRecord.From(source, determination);
+            var t1 = Stopwatch.GetTimestamp();
+            record.WithTerms();
+            var t2 = Stopwatch.GetTimestamp();
+            from += t1 - t0;
+            terms += t2 - t1;
+        }
+        var sampled = Math.Min(5_000, texts.Count);
+
+        double Ms(long ticks, int n) => ticks * 1000.0 / Stopwatch.Frequency / n;
+        var n = texts.Count;
+        Console.WriteLine($"One thread: {n / single:N0} letters per CPU-second ({single * 1000 / n:F3} ms CPU a letter; {n / singleWall:N0} letters/s wall); GC collections gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}.");
+        Console.WriteLine();
+        Console.WriteLine("| phase | ms a letter (one thread, wall) |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine($"| LetterReader.ReadText | {Ms(phases[0], n):F3} |");
+        Console.WriteLine($"| JSON serialize (in From) | {Ms(phases[1], n):F3} |");
+        Console.WriteLine($"| SHA-256 of the JSON (in From) | {Ms(phases[2], n):F3} |");
+        Console.WriteLine($"| TreatmentCategories.Of (in From) | {Ms(phases[3], n):F3} |");
+        Console.WriteLine($"| GuidelineKeys (in From) | {Ms(phases[4], n):F3} |");
+        Console.WriteLine($"| LetterRecord.From, all of it | {Ms(from, sampled):F3} |");
+        Console.WriteLine($"| WithTerms (tokenize, stem, count) | {Ms(terms, sampled):F3} |");
+        Console.WriteLine($"| From + WithTerms | {Ms(phases[5], n):F3} |");
+        Console.WriteLine($"| all (phases timed apart; {phased * 1000 / n:F3} ms CPU) | {phasedWall * 1000 / n:F3} |");
+        Console.WriteLine();
+
+        var clock = Stopwatch.StartNew();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var count = 0;
+        await foreach (var _ in LetterBatch.MapAsync(texts, (letter, _) =>
+            Task.FromResult(LetterRecord.From(letter.Source, LetterReader.ReadText(letter.Text).Determination).WithTerms()), CancellationToken.None))
+        {
+            count++;
+        }
+        var all = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"All cores ({Environment.ProcessorCount}, as the importer runs it): {count / clock.Elapsed.TotalSeconds:N0} letters/s ({all * 1000 / count:F3} ms CPU a letter).");
+        Console.WriteLine();
+
+        if (dump is not null) Dump(texts, dump);
+    }
+
+    // One line a letter: source, key, content hash, the JSON's length, the hash of the whole read
+    // (determination in full shape, with citations, and diagnostics), then each item's category and
+    // guideline keys, then the weighted length and the terms with their weights.
+    private static void Dump(List<(string Source, string Text)> texts, string path)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var (source, text) in texts)
+        {
+            var read = LetterReader.ReadText(text);
+            var record = LetterRecord.From(source, read.Determination).WithTerms();
+            var full = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(read, LetterJson.Options)));
+            var line = new StringBuilder();
+            line.Append(record.Source).Append('\t').Append(record.Key).Append('\t').Append(record.ContentHash).Append('\t').Append(record.Json.Length).Append('\t').Append(full);
+            foreach (var item in record.Items)
+                line.Append('\t').Append(item.Ordinal).Append(':').Append(item.Category).Append(':').Append(string.Join(',', item.Guidelines));
+            var t = record.Terms!;
+            line.Append('\t').Append(t.Length.ToString("R", CultureInfo.InvariantCulture));
+            for (var i = 0; i < t.Terms.Count; i++)
+                line.Append(' ').Append(t.Terms[i]).Append('=').Append(t.Tf[i].ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteLine(line);
+        }
+        Console.WriteLine($"Wrote {texts.Count:N0} letters' hashes, categories, guideline keys and terms to {path}.");
+    }
+}
