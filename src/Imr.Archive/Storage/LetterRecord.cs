@@ -94,7 +94,7 @@ public sealed record LetterRecord(
     /// both are functions of the text alone. Bounded: cleared when full.</summary>
     private sealed class ItemCache
     {
-        private const int Limit = 20_000;
+        private const int Limit = 4_096;
         private readonly Dictionary<string, string> _categories = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<string>> _guidelines = new(StringComparer.Ordinal);
 
