@@ -199,7 +199,7 @@ internal static partial class ArchiveBenchmarks
         return chars;
     }
 
-    private static IEnumerable<(string Source, string Text)> ReadLetters(string path)
+    internal static IEnumerable<(string Source, string Text)> ReadLetters(string path)
     {
         using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 20));
         while (reader.BaseStream.Position < reader.BaseStream.Length)

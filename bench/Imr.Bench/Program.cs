@@ -5,6 +5,8 @@ using Imr.Bench;
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
 //       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N]
 //       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused; with postgres, a database an earlier run imported)] [--verbose]
+//   dotnet run --project bench/Imr.Bench -c Release -- prepare --letters-file PATH [--letters N] [--rounds N] [--dump PATH]
+//       (the import's parse and prepare alone: letters per CPU-second on one thread, by phase, then on all cores)
 // The archive suite runs only when named (it takes minutes at 100,000 letters and hours at 1,000,000 on a shared machine).
 var seconds = Args.Int(args, "--seconds", 5);
 var batches = Args.Ints(args, "--batch", [1_000, 10_000]);
@@ -35,6 +37,10 @@ if (suite is null or "treatments")
 if (suite is null or "clinical")
 {
     ClinicalBenchmarks.Extraction(Path.GetDirectoryName(Path.GetDirectoryName(corpus.Seeds[0])!)!, seconds);
+}
+if (suite is "prepare")
+{
+    await PrepareBenchmarks.RunAsync(lettersFile ?? throw new ArgumentException("prepare needs --letters-file (see the archive suite)"), Args.Int(args, "--letters", 20_000), Args.Int(args, "--rounds", 3), Args.String(args, "--dump"));
 }
 if (suite is "archive")
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -49,30 +50,91 @@ public sealed record LetterRecord(
 
     public static LetterRecord From(string source, Determination determination)
     {
-        var json = JsonSerializer.Serialize(determination, LetterJson.Stored);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        var items = determination.Items
-            .Select((item, i) => new ItemRecord(i + 1, item, TreatmentCategories.Of(item.Treatment), GuidelineKeys(item.ReviewerCitations)))
-            .ToList();
+        var (json, hash) = SerializeAndHash(determination);
+        var cache = t_items ??= new ItemCache();
+        var items = new List<ItemRecord>(determination.Items.Count);
+        for (var i = 0; i < determination.Items.Count; i++)
+        {
+            var item = determination.Items[i];
+            items.Add(new ItemRecord(i + 1, item, cache.Category(item.Treatment), cache.Guidelines(item.ReviewerGuideline)));
+        }
         return new LetterRecord(source, determination.CaseNumber?.Value ?? source, hash, json, determination, items);
+    }
+
+    [ThreadStatic]
+    private static ItemCache? t_items;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_jsonBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_jsonWriter;
+
+    /// <summary>The stored JSON and the hash of its UTF-8 bytes, serialized once into a buffer the
+    /// thread reuses: the same text and hash as serializing to a string and hashing its UTF-8 encoding.</summary>
+    private static (string Json, string Hash) SerializeAndHash(Determination determination)
+    {
+        var buffer = t_jsonBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_jsonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            // As JsonSerializer writes for these options when it serializes to a string.
+            Encoder = LetterJson.Stored.Encoder,
+            Indented = LetterJson.Stored.WriteIndented,
+            SkipValidation = true,
+        });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, determination, LetterJson.Stored);
+        writer.Flush();
+        var utf8 = buffer.WrittenSpan;
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return (Encoding.UTF8.GetString(utf8), Convert.ToHexStringLower(hash));
+    }
+
+    /// <summary>One thread's memo of what an item's texts give (its category; its reviewer's
+    /// guideline keys, which parse the guideline statement): letters repeat these texts often, and
+    /// both are functions of the text alone. Bounded: cleared when full.</summary>
+    private sealed class ItemCache
+    {
+        private const int Limit = 4_096;
+        private readonly Dictionary<string, string> _categories = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> _guidelines = new(StringComparer.Ordinal);
+
+        public string Category(string treatment)
+        {
+            if (_categories.TryGetValue(treatment, out var category)) return category;
+            if (_categories.Count >= Limit) _categories.Clear();
+            return _categories[treatment] = TreatmentCategories.Of(treatment);
+        }
+
+        public IReadOnlyList<string> Guidelines(string reviewerGuideline)
+        {
+            if (_guidelines.TryGetValue(reviewerGuideline, out var keys)) return keys;
+            if (_guidelines.Count >= Limit) _guidelines.Clear();
+            return _guidelines[reviewerGuideline] = GuidelineKeys(CitationParser.Parse(reviewerGuideline));
+        }
     }
 
     /// <summary>What the reviewer relied on, as report keys: "MTUS Chronic Pain Medical Treatment",
     /// "ODG", ...; "none cited" when the reviewer cited no source.</summary>
     public static IReadOnlyList<string> GuidelineKeys(IEnumerable<Citation> citations)
     {
-        var keys = citations
-            .Select(c => c switch
+        var keys = new List<string>();
+        foreach (var citation in citations)
+        {
+            var key = citation switch
             {
                 MtusCitation m => "MTUS " + m.Guideline,
                 NonMtusCitation n => NonMtusName(n.Source),
                 _ => null,
-            })
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-        return keys.Count > 0 ? keys : ["none cited"];
+            };
+            if (key is not null && !keys.Contains(key)) keys.Add(key);
+        }
+        return keys.Count > 0 ? keys.ToArray() : NoneCited;
     }
+
+    private static readonly string[] NoneCited = ["none cited"];
 
     private static string NonMtusName(NonMtusSource source) => source switch
     {

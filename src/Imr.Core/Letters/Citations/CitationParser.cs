@@ -20,14 +20,16 @@ public static partial class CitationParser
     {
         var text = guidelineText.Trim();
         if (text.Length == 0) return [];
-        var openings = Openings(text);
+        // Most paragraphs hold no statement; its regex, tried at every letter, is the parser's costliest.
+        var statements = MayHoldStatement().IsMatch(text);
+        var openings = Openings(text, statements);
         var citations = new List<Citation>();
         var first = openings.Count > 0 ? openings[0] : text.Length;
         if (first > 0) citations.Add(new UnrecognizedCitation(text[..first].TrimEnd()));
         for (var i = 0; i < openings.Count; i++)
         {
             var end = i + 1 < openings.Count ? openings[i + 1] : text.Length;
-            citations.AddRange(ReadSentence(text[openings[i]..end].TrimEnd()));
+            citations.AddRange(ReadSentence(text[openings[i]..end].TrimEnd(), statements));
         }
         return citations;
     }
@@ -56,15 +58,24 @@ public static partial class CitationParser
         (Literature(), NonMtusSource.Literature),
     ];
 
-    private static List<int> Openings(string text) =>
-        [.. DecisionBasedOn().Matches(text).Select(m => m.Index)
-            .Concat(Statement().Matches(text).Select(m => m.Index))
-            .Distinct()
-            .Order()];
-
-    private static IEnumerable<Citation> ReadSentence(string sentence)
+    // Where each sentence opens, in order, without repeats.
+    private static List<int> Openings(string text, bool statements)
     {
-        var statement = Statement().Match(sentence);
+        var openings = new List<int>();
+        foreach (var match in DecisionBasedOn().EnumerateMatches(text)) openings.Add(match.Index);
+        if (!statements) return openings; // matches come in text order
+        foreach (var match in Statement().EnumerateMatches(text)) openings.Add(match.Index);
+        openings.Sort();
+        var kept = 0;
+        for (var i = 0; i < openings.Count; i++)
+            if (kept == 0 || openings[i] != openings[kept - 1]) openings[kept++] = openings[i];
+        openings.RemoveRange(kept, openings.Count - kept);
+        return openings;
+    }
+
+    private static IEnumerable<Citation> ReadSentence(string sentence, bool statements)
+    {
+        var statement = statements ? Statement().Match(sentence) : Match.Empty;
         if (statement.Success && statement.Index == 0) return ReadStatement(sentence, statement);
         var opening = DecisionBasedOn().Match(sentence);
         if (!opening.Success) return [new UnrecognizedCitation(sentence)];
@@ -116,6 +127,10 @@ public static partial class CitationParser
         @")\s*\.?",
         RegexOptions.IgnoreCase)]
     private static partial Regex Statement();
+
+    // A word every statement holds (see Statement): without one, no statement can match.
+    [GeneratedRegex(@"did|outside", RegexOptions.IgnoreCase)]
+    private static partial Regex MayHoldStatement();
 
     [GeneratedRegex(@"\s+(?<and>and)\s+Other\s+Medical\s+Treatment\s+Guidelines?\b\s*:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex OtherGuidelines();

@@ -54,7 +54,9 @@ internal static partial class HeaderReader
             var kind = token.Groups["case"].Success ? ValueKind.CaseNumber
                 : token.Groups["date"].Success ? ValueKind.Date
                 : ValueKind.Priority;
-            var target = waiting.FindIndex(f => KindOf(f) == kind);
+            var target = 0;
+            while (target < waiting.Count && KindOf(waiting[target]) != kind) target++;
+            if (target == waiting.Count) target = -1;
             if (target < 0)
             {
                 diagnostics.Add(new Diagnostic(LineAt(token.Index), $"header value '{token.Value}' has no label"));
@@ -68,7 +70,7 @@ internal static partial class HeaderReader
         DateOnly? Date(Field field)
         {
             if (!values.TryGetValue(field, out var v)) return null;
-            if (DateOnly.TryParseExact(v.Value, ["M/d/yyyy", "MM/dd/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(v.Value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return date;
             diagnostics.Add(new Diagnostic(v.Line, $"'{v.Value}' is not a valid date"));
             return null;
@@ -104,8 +106,27 @@ internal static partial class HeaderReader
         }
     }
 
-    private static Field? LabelField(string label) =>
-        string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() switch
+    private static readonly string[] DateFormats = ["M/d/yyyy", "MM/dd/yyyy"];
+
+    // The label's words upper-cased and joined by single spaces, then looked up; an ASCII label (they
+    // all are) without allocating.
+    private static Field? LabelField(string label)
+    {
+        if (!Ascii.IsValid(label) || label.Length > 64)
+            return FieldOf(string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant());
+        Span<char> key = stackalloc char[label.Length];
+        var n = 0;
+        foreach (var c in label)
+        {
+            if (!char.IsWhiteSpace(c)) key[n++] = char.ToUpperInvariant(c);
+            else if (n > 0 && key[n - 1] != ' ') key[n++] = ' ';
+        }
+        if (n > 0 && key[n - 1] == ' ') n--;
+        return FieldOf(key[..n]);
+    }
+
+    private static Field? FieldOf(ReadOnlySpan<char> label) =>
+        label switch
         {
             "CASE NUMBER" => Field.CaseNumber,
             "DATE ASSIGNED" => Field.DateAssigned,
@@ -113,7 +134,7 @@ internal static partial class HeaderReader
             "DECISION DATE" => Field.DecisionDate,
             "UR DENIAL DATE" => Field.UrDenialDate,
             "PRIORITY" => Field.Priority,
-            var s when s.StartsWith("APPLICATION", StringComparison.Ordinal) => Field.ApplicationReceived,
+            _ when label.StartsWith("APPLICATION", StringComparison.Ordinal) => Field.ApplicationReceived,
             _ => null,
         };
 

@@ -19,30 +19,60 @@ internal static class LetterLines
 {
     public static List<Line> Split(string text)
     {
-        var raw = text.Split('\n');
-        return IsDoubleSpaced(raw) ? SplitDoubleSpaced(raw) : SplitPlain(raw);
+        // The lines split at '\n' (as string.Split would), found in place: line i is
+        // text[starts[i]..(starts[i + 1] - 1)].
+        var count = text.AsSpan().Count('\n') + 1;
+        var starts = System.Buffers.ArrayPool<int>.Shared.Rent(count + 1);
+        try
+        {
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                starts[i] = next;
+                var newline = text.AsSpan(next).IndexOf('\n');
+                next = newline < 0 ? text.Length + 1 : next + newline + 1;
+            }
+            starts[count] = text.Length + 1;
+            var raw = new RawLines(text, starts, count);
+            return IsDoubleSpaced(raw) ? SplitDoubleSpaced(raw) : SplitPlain(raw);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
+    /// <summary>The text's lines, without their '\n'.</summary>
+    private readonly ref struct RawLines(string text, int[] starts, int count)
+    {
+        private readonly string _text = text;
+        private readonly int[] _starts = starts;
+
+        public int Length { get; } = count;
+
+        public ReadOnlySpan<char> this[int i] => _text.AsSpan(_starts[i], _starts[i + 1] - 1 - _starts[i]);
     }
 
     // Double-spaced text: nearly every non-empty line is followed by an empty one.
-    private static bool IsDoubleSpaced(string[] raw)
+    private static bool IsDoubleSpaced(RawLines raw)
     {
         int content = 0, followedByEmpty = 0;
         for (var i = 0; i < raw.Length - 1; i++)
         {
-            if (raw[i].AsSpan().Trim().IsEmpty) continue;
+            if (raw[i].Trim().IsEmpty) continue;
             content++;
             if (raw[i + 1].TrimEnd('\r').Length == 0) followedByEmpty++;
         }
         return content >= 4 && followedByEmpty >= content * 0.9;
     }
 
-    private static List<Line> SplitPlain(string[] raw)
+    private static List<Line> SplitPlain(RawLines raw)
     {
         var lines = new List<Line>(raw.Length);
         bool paragraph = false, page = false;
         for (var i = 0; i < raw.Length; i++)
         {
-            var span = raw[i].AsSpan();
+            var span = raw[i];
             if (span.Contains('\f'))
             {
                 page = true;
@@ -60,7 +90,7 @@ internal static class LetterLines
         return lines;
     }
 
-    private static List<Line> SplitDoubleSpaced(string[] raw)
+    private static List<Line> SplitDoubleSpaced(RawLines raw)
     {
         var lines = new List<Line>(raw.Length / 2);
         bool paragraph = false, page = false;
@@ -76,7 +106,7 @@ internal static class LetterLines
             }
             emptyRun = 0;
             if (line.Contains('\f')) page = true;
-            var trimmed = line.AsSpan().Trim(" \t\f\v\u00a0");
+            var trimmed = line.Trim(" \t\f\v\u00a0");
             if (trimmed.IsEmpty)
             {
                 paragraph = true;

@@ -12,7 +12,9 @@ internal static class Paragraph
 {
     public static string Join(List<Line> lines, int start, int end)
     {
-        var builder = new StringBuilder();
+        var length = 0;
+        for (var i = start; i < end; i++) length += lines[i].Text.Length + 1;
+        var builder = new StringBuilder(length);
         for (var i = start; i < end; i++) Append(builder, lines[i].Text);
         return builder.ToString();
     }
@@ -22,6 +24,12 @@ internal static class Paragraph
         text = text.Trim();
         if (text.IsEmpty) return;
         if (builder.Length > 0 && builder[^1] != ' ' && !(builder[^1] == '-' && char.IsLower(text[0]))) builder.Append(' ');
+        // Most lines are already normal: their only white space is single spaces between words.
+        if (text.IndexOfAny(WhitespaceButSpace) < 0 && text.IndexOf("  ", StringComparison.Ordinal) < 0)
+        {
+            builder.Append(text);
+            return;
+        }
         // Words are appended whole; only runs of white space are looked at character by character.
         while (!text.IsEmpty)
         {
@@ -36,8 +44,12 @@ internal static class Paragraph
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> Whitespace =
-        System.Buffers.SearchValues.Create(" \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\u1680");
+    // The characters char.IsWhiteSpace accepts (what Trim removes).
+    private const string WhitespaceCharacters = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\u1680";
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(WhitespaceCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> WhitespaceButSpace = System.Buffers.SearchValues.Create(WhitespaceCharacters.AsSpan(1));
 
     private static bool StartsLower(ReadOnlySpan<char> text)
     {
