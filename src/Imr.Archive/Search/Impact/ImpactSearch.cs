@@ -296,12 +296,16 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     }
 
     /// <summary>A term's letter-ordered list in a segment: its directory (the blocks' last letter ids)
-    /// and the blocks read so far, decoded.</summary>
+    /// and the blocks read so far, as stored (a block of a term most letters hold has thousands of
+    /// postings, of which a search needs a few: read in place the first time a step needs it, decoded
+    /// into arrays when another step needs it again).</summary>
     private sealed class TermLookup(string stem, long[] lasts)
     {
-        private static readonly (long[], byte[]) Requested = ([], []);
+        private static readonly byte[] Requested = [];
         private readonly List<int> _wanted = [];
-        private readonly (long[] Ids, byte[] Impacts)?[] _blocks = new (long[], byte[])?[lasts.Length];
+        private readonly byte[]?[] _blocks = new byte[]?[lasts.Length];
+        private readonly (long[] Ids, byte[] Impacts)?[] _decoded = new (long[], byte[])?[lasts.Length];
+        private readonly bool[] _used = new bool[lasts.Length];
 
         public string Stem => stem;
 
@@ -344,29 +348,52 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         public void Load(long last, byte[] blob)
         {
             var b = Array.BinarySearch(lasts, last);
-            if (b < 0) throw new InvalidDataException($"A lookup block of \"{stem}\" missing from its directory.");
-            _blocks[b] = PostingBlocks.DecodeLookup(blob);
+            if (b < 0 || blob.Length < 2) throw new InvalidDataException($"A lookup block of \"{stem}\" missing from its directory, or empty.");
+            _blocks[b] = blob;
         }
 
         /// <summary>The impacts of letters given in ascending id order (0: the letter does not hold the
         /// term), their blocks having been read: one walk through the blocks.</summary>
         public void Impacts(long[] ids, byte[] impacts)
         {
-            var b = 0;
-            var at = 0;
+            // The block at hand, read in place (see PostingBlocks.CutLookup): its count, its ids as
+            // varint deltas from the first, then an impact byte each.
+            var b = -1;
+            byte[] blob = Requested;
+            (long[] Ids, byte[] Impacts)? decoded = null;
+            int count = 0, j = 0, at = 0, impactsAt = 0;
+            long current = 0;
             for (var i = 0; i < ids.Length; i++)
             {
                 var id = ids[i];
-                if (b < lasts.Length && lasts[b] < id)
-                {
-                    b = BlockOf(id, b);
-                    at = 0;
-                }
                 impacts[i] = 0;
-                if (b >= lasts.Length) continue;
-                var (blockIds, blockImpacts) = _blocks[b] ?? throw new InvalidOperationException("A lookup block was not read.");
-                while (at < blockIds.Length && blockIds[at] < id) at++;
-                if (at < blockIds.Length && blockIds[at] == id) impacts[i] = blockImpacts[at];
+                var next = b >= 0 && lasts[b] >= id ? b : BlockOf(id, Math.Max(b, 0));
+                if (next >= lasts.Length) continue;
+                if (next != b)
+                {
+                    b = next;
+                    blob = _blocks[b] is { Length: > 0 } read ? read : throw new InvalidOperationException("A lookup block was not read.");
+                    if (_decoded[b] is null && _used[b]) _decoded[b] = PostingBlocks.DecodeLookup(blob);
+                    _used[b] = true;
+                    decoded = _decoded[b];
+                    at = 0;
+                    count = (int)PostingBlocks.ReadVarint(blob, ref at);
+                    impactsAt = blob.Length - count;
+                    current = (long)PostingBlocks.ReadVarint(blob, ref at);
+                    j = 0;
+                }
+                if (decoded is { } d)
+                {
+                    var k = LowerBound(d.Ids, 0, id);
+                    if (k < d.Ids.Length && d.Ids[k] == id) impacts[i] = d.Impacts[k];
+                    continue;
+                }
+                while (current < id && j < count - 1)
+                {
+                    current += (long)PostingBlocks.ReadVarint(blob, ref at);
+                    j++;
+                }
+                if (current == id) impacts[i] = blob[impactsAt + j];
             }
         }
 
@@ -374,8 +401,21 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         // one that could hold it.
         private int BlockOf(long id, int from = 0)
         {
-            var at = Array.BinarySearch(lasts, from, lasts.Length - from, id);
-            return at >= 0 ? at : ~at;
+            return LowerBound(lasts, from, id);
+        }
+
+        // The first index from `from` on whose value is at or above `id` (the array ascending): a
+        // plain loop, as the runtime's generic search with a comparer costs several times more here.
+        private static int LowerBound(long[] values, int from, long id)
+        {
+            int low = from, high = values.Length;
+            while (low < high)
+            {
+                var middle = (int)((uint)(low + high) >> 1);
+                if (values[middle] < id) low = middle + 1;
+                else high = middle;
+            }
+            return low;
         }
     }
 
