@@ -252,6 +252,27 @@ public sealed class SqliteArchiveTests : ArchiveContractTests, IDisposable
 
     protected override Task<IArchive> OpenAsync() => ArchiveDatabase.OpenAsync(Path.Combine(_dir, $"{Guid.NewGuid():N}.db"));
 
+    [Fact]
+    public async Task A_new_archive_has_16_KB_pages_and_an_archive_made_before_keeps_its_own()
+    {
+        await using (var archive = (SqlArchive)await OpenAsync())
+        {
+            Assert.Equal(16384L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(archive.ConnectionForTests, "PRAGMA page_size"));
+            Assert.Equal("wal", await Dapper.SqlMapper.ExecuteScalarAsync<string>(archive.ConnectionForTests, "PRAGMA journal_mode"));
+        }
+        var older = Path.Combine(_dir, "older.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE earlier (x INTEGER)");
+        }
+        await using (var archive = (SqlArchive)await ArchiveDatabase.OpenAsync(older))
+        {
+            Assert.Equal(4096L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(archive.ConnectionForTests, "PRAGMA page_size"));
+            Assert.Equal((0L, 0L), await archive.CountAsync());
+        }
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
