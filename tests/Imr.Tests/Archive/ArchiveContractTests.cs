@@ -280,4 +280,26 @@ public sealed class SqliteArchiveTests : ArchiveContractTests, IDisposable
 public sealed class PostgresArchiveTests(PostgresServer server) : ArchiveContractTests
 {
     protected override async Task<IArchive> OpenAsync() => await ArchiveDatabase.OpenAsync(await server.CreateDatabaseAsync());
+
+    [Fact]
+    public async Task The_impact_index_blocks_up_to_a_page_stay_in_their_tables_pages()
+    {
+        await using var archive = (SqlArchive)await OpenAsync();
+        var connection = archive.ConnectionForTests;
+        // A block of 6,000 bytes (PostgreSQL's default would move anything over about 2 KB to TOAST).
+        var block = Enumerable.Range(0, 6000).Select(i => (byte)(i * 7919 % 251)).ToArray();
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            "INSERT INTO impact_lookup (segment_id, term, last_id, postings) VALUES (-1, 'block', 1, @block); " +
+            "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings) VALUES (-1, 'block', 0, 1, 1, @block)",
+            new { block });
+        foreach (var table in new[] { "impact_lookup", "impact_postings" })
+        {
+            Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+                $"SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = '{table}'"));
+            Assert.Equal("e", await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection,
+                $"SELECT attstorage::text FROM pg_attribute WHERE attrelid = '{table}'::regclass AND attname = 'postings'"));
+        }
+        Assert.Equal(block, await Dapper.SqlMapper.ExecuteScalarAsync<byte[]>(connection, "SELECT postings FROM impact_lookup WHERE segment_id = -1"));
+        await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM impact_lookup WHERE segment_id = -1; DELETE FROM impact_postings WHERE segment_id = -1");
+    }
 }
