@@ -165,60 +165,8 @@ public abstract class SqlArchive : IArchive
     /// <summary>The impact index in this archive's database.</summary>
     internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions);
 
-    /// <summary>Writes a segment's posting and lookup rows: statements prepared once and bound per row
-    /// (SQLite; PostgreSQL copies them in binary).</summary>
-    protected virtual async Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken)
-    {
-        await using (var command = Connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings, directory) VALUES (@segment, @term, @block, @df, @top, @postings, @directory)";
-            var segment = Parameter(command, "segment", System.Data.DbType.Int64);
-            var term = Parameter(command, "term", System.Data.DbType.String);
-            var block = Parameter(command, "block", System.Data.DbType.Int64);
-            var df = Parameter(command, "df", System.Data.DbType.Int64);
-            var top = Parameter(command, "top", System.Data.DbType.Int64);
-            var postings = Parameter(command, "postings", System.Data.DbType.Binary);
-            var directory = Parameter(command, "directory", System.Data.DbType.Binary);
-            segment.Value = segmentId;
-            foreach (var row in rows)
-            {
-                directory.Value = (object?)row.Directory ?? DBNull.Value;
-                term.Value = row.Term;
-                block.Value = (long)row.Block;
-                df.Value = (long)row.Df;
-                top.Value = (long)row.TopImpact;
-                postings.Value = row.Postings;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        await using (var command = Connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO impact_lookup (segment_id, term, last_id, postings) VALUES (@segment, @term, @last, @postings)";
-            var segment = Parameter(command, "segment", System.Data.DbType.Int64);
-            var term = Parameter(command, "term", System.Data.DbType.String);
-            var last = Parameter(command, "last", System.Data.DbType.Int64);
-            var postings = Parameter(command, "postings", System.Data.DbType.Binary);
-            segment.Value = segmentId;
-            foreach (var row in lookups)
-            {
-                term.Value = row.Term;
-                last.Value = row.LastId;
-                postings.Value = row.Postings;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        static DbParameter Parameter(DbCommand command, string name, System.Data.DbType type)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }
-    }
+    /// <summary>Writes a segment's posting and lookup rows within the transaction, the engine's fastest way.</summary>
+    protected abstract Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);
 
     /// <summary>Brings the impact index up to date with letters stored before it existed (the engines
     /// call it after their migrations).</summary>
@@ -235,14 +183,10 @@ public abstract class SqlArchive : IArchive
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>The letter columns, each bound from a parameter of the same name in camelCase.</summary>
-    protected const string LetterColumns =
+    /// <summary>The letter columns the engines write, in this order.</summary>
+    internal const string LetterColumns =
         "letter_key, version, is_current, content_hash, source, case_number, date_assigned, date_of_injury, decision_date, decision_month, " +
         "ur_denial_date, application_received, days_to_assignment, days_to_decision, priority, case_summary, determination, imported_at";
-
-    protected const string LetterValues =
-        "@key, @version, @current, @hash, @source, @caseNumber, @dateAssigned, @dateOfInjury, @decisionDate, @decisionMonth, " +
-        "@urDenialDate, @applicationReceived, @daysToAssignment, @daysToDecision, @priority, @summary, @json, @importedAt";
 
     /// <summary>A letter the batch stores: its version, and whether it is still current when the batch ends
     /// (a later letter of the same batch under the same key supersedes it).</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Imr.Archive.Search;
+using Imr.Archive.Search.Impact;
 using Microsoft.Data.Sqlite;
 
 namespace Imr.Archive.Storage;
@@ -55,24 +56,35 @@ public sealed class SqliteArchive : SqlArchive
     protected override Task<DbTransaction> BeginReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(_connection.BeginTransaction(deferred: true));
 
-    private const string InsertLetterSql = $"INSERT INTO letters ({LetterColumns}) VALUES ({LetterValues}) RETURNING id";
-
-    private const string IndexLetterSql =
-        "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (@id, @summary, @treatments, @rationales)";
-
     // In process, a statement costs little more than the engine's work: statements prepared once a
-    // batch and bound per row.
-    protected override async Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
+    // batch and bound by position per row (see SqliteStatement).
+    protected override Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
     {
-        await using var statements = new StoreStatements(_connection, transaction, InsertLetterSql, IndexLetterSql);
-        foreach (var key in plan.Retire) await statements.RetireAsync(key, cancellationToken).ConfigureAwait(false);
+        using var statements = new StoreStatements(_connection);
+        foreach (var key in plan.Retire) statements.Retire(key);
         var ids = new List<long>(plan.Letters.Count);
         foreach (var (letter, version, current) in plan.Letters)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (treatments, rationales) = ItemTexts(letter);
-            ids.Add(await statements.InsertAsync(letter, version, current, treatments, rationales, cancellationToken).ConfigureAwait(false));
+            ids.Add(statements.Insert(letter, version, current, treatments, rationales));
         }
-        return ids;
+        return Task.FromResult<IReadOnlyList<long>>(ids);
+    }
+
+    protected override Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken)
+    {
+        using (var insert = new SqliteStatement(_connection,
+            "INSERT INTO impact_postings (segment_id, term, block, df, top_impact, postings, directory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
+        {
+            foreach (var row in rows)
+                insert.Bind(1, segmentId).Bind(2, row.Term).Bind(3, row.Block).Bind(4, row.Df).Bind(5, row.TopImpact).Bind(6, row.Postings).Bind(7, row.Directory).Run();
+        }
+        using (var insert = new SqliteStatement(_connection, "INSERT INTO impact_lookup (segment_id, term, last_id, postings) VALUES (?1, ?2, ?3, ?4)"))
+        {
+            foreach (var row in lookups) insert.Bind(1, segmentId).Bind(2, row.Term).Bind(3, row.LastId).Bind(4, row.Postings).Run();
+        }
+        return Task.CompletedTask;
     }
 
     // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
