@@ -149,6 +149,25 @@ public sealed class ImpactIndexUnitTests
         Assert.Equal(blocks.Select(b => b.Last), PostingBlocks.DecodeDirectory(directory));
     }
 
+    [Theory]
+    [InlineData(64, 0)] // all in the first block: looked up there, no lookup rows
+    [InlineData(65, 1)]
+    [InlineData(300, 3)]
+    public void A_term_gets_lookup_rows_and_a_directory_only_when_its_postings_pass_the_first_block(int df, int lookupBlocks)
+    {
+        var keys = Enumerable.Range(0, df).Select(i => PostingBlocks.Key(10 + (i * 3), (byte)(1 + (i % 200)))).ToArray();
+        Array.Sort(keys);
+        var rows = new List<PostingRow>();
+        var lookups = new List<LookupRow>();
+        PostingBlocks.CutTerm("term", keys, new ImpactOptions(FirstBlockSize: 64, LookupBlockSize: 128), rows, lookups);
+
+        Assert.Equal(lookupBlocks, lookups.Count);
+        Assert.Equal(lookupBlocks > 0, rows[0].Directory is not null);
+        Assert.All(rows.Skip(1), r => Assert.Null(r.Directory));
+        Assert.All(rows, r => Assert.Equal(df, r.Df));
+        Assert.Equal(keys, rows.SelectMany(r => Decode(r.Postings)));
+    }
+
     [Fact]
     public async Task Terms_counted_ahead_build_the_same_segment_as_the_letters_text()
     {

@@ -188,14 +188,14 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
 
     /// <summary>The first block of each term in each segment, with the term's count and lookup directory
     /// there, in one query.</summary>
-    public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings, byte[] Directory)>> FirstBlocksAsync(
+    public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings, byte[]? Directory)>> FirstBlocksAsync(
         DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         if (segments.Count == 0) return [];
         // One parameter a term (Dapper would pass a list to Npgsql as one array, which IN does not take).
         var parameters = new DynamicParameters();
         for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
-        return (await connection.QueryAsync<(long, string, long, byte[], byte[])>(new CommandDefinition(
+        return (await connection.QueryAsync<(long, string, long, byte[], byte[]?)>(new CommandDefinition(
             $"SELECT segment_id, term, df, postings, directory FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
             $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
             parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
@@ -289,12 +289,9 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
 
         public void Cut(string term, ImpactOptions options, List<PostingRow> rows, List<LookupRow> lookups)
         {
-            if (_count == 0) return;
             var keys = _keys.AsSpan(0, _count);
             keys.Sort();
-            var df = _count;
-            var directory = PostingBlocks.CutLookup(keys, options.LookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)), options.LookupBlocks);
-            PostingBlocks.Cut(keys, options.FirstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
+            PostingBlocks.CutTerm(term, keys, options, rows, lookups);
         }
     }
 

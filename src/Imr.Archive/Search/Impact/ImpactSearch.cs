@@ -72,7 +72,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         {
             var cursor = new Cursor(segmentId, IndexOf(stems, term), term, (int)df, postings);
             cursors.Add(cursor);
-            if (termCount > 1) lookups.Add(segmentId, cursor.Term, term, directory);
+            if (termCount > 1) lookups.Add(segmentId, cursor.Term, term, directory, postings);
         }
         _firstTicks += System.Diagnostics.Stopwatch.GetTimestamp() - first;
         var letters = segments.Sum(s => s.Letters);
@@ -288,8 +288,10 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     {
         private readonly Dictionary<(long Segment, int Term), TermLookup> _lists = [];
 
-        public void Add(long segment, int term, string stem, byte[] directory) =>
-            _lists[(segment, term)] = new TermLookup(stem, PostingBlocks.DecodeDirectory(directory));
+        /// <summary>The term's list in the segment: its lookup blocks, by their directory, or the first
+        /// block of its postings when that holds them all (no directory).</summary>
+        public void Add(long segment, int term, string stem, byte[]? directory, byte[] firstBlock) =>
+            _lists[(segment, term)] = directory is null ? TermLookup.Of(stem, firstBlock) : new TermLookup(stem, PostingBlocks.DecodeDirectory(directory));
 
         /// <summary>The term's list in the segment; null when the term has no posting there.</summary>
         public TermLookup? Of(long segment, int term) => _lists.GetValueOrDefault((segment, term));
@@ -308,6 +310,24 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         private readonly bool[] _used = new bool[lasts.Length];
 
         public string Stem => stem;
+
+        /// <summary>The list of a term whose postings are all in one block (impact-ordered): the block
+        /// sorted by letter, in memory, nothing left to read.</summary>
+        public static TermLookup Of(string stem, byte[] block)
+        {
+            long[] ids = [];
+            byte[] impacts = [];
+            var count = PostingBlocks.Decode(block, ref ids, ref impacts);
+            if (count == 0) throw new InvalidDataException($"An empty first block of \"{stem}\".");
+            Array.Resize(ref ids, count);
+            Array.Resize(ref impacts, count);
+            Array.Sort(ids, impacts);
+            var lookup = new TermLookup(stem, [ids[^1]]);
+            lookup._blocks[0] = block;
+            lookup._decoded[0] = (ids, impacts);
+            lookup._used[0] = true;
+            return lookup;
+        }
 
         /// <summary>Notes the block that would hold the letter, unless it is read or asked for already.</summary>
         public void Want(long id)

@@ -10,7 +10,8 @@ public sealed record LookupRow(string Term, long LastId, byte[] Postings);
 /// <param name="Df">The term's postings in the segment (the same on every block of the term).</param>
 /// <param name="TopImpact">The block's first, highest impact.</param>
 /// <param name="Directory">On the first block only: the last letter ids of the term's lookup blocks
-/// (see <see cref="PostingBlocks.CutLookup"/>), so that a query knows which block holds a letter.</param>
+/// (see <see cref="PostingBlocks.CutLookup"/>), so that a query knows which block holds a letter; null
+/// when the first block holds all the term's postings (<see cref="PostingBlocks.CutTerm"/>).</param>
 public sealed record PostingRow(string Term, int Block, int Df, int TopImpact, byte[] Postings, byte[]? Directory = null);
 
 /// <summary>
@@ -104,6 +105,23 @@ public static class PostingBlocks
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// A term's rows in a segment, from its postings given as sorted <see cref="Key"/>s: its blocks in
+    /// impact order and, when they are more than one, its lookup blocks in letter order, whose
+    /// directory the first block carries. A term whose postings fit in its first block (most terms
+    /// of a segment) gets no lookup rows and no directory: a search looks its letters up in that first
+    /// block, which it reads anyway.
+    /// </summary>
+    public static void CutTerm(string term, ReadOnlySpan<long> keys, ImpactOptions options, List<PostingRow> rows, List<LookupRow> lookups)
+    {
+        if (keys.IsEmpty) return;
+        var df = keys.Length;
+        var directory = df <= Size(0, options.FirstBlockSize)
+            ? null
+            : CutLookup(keys, options.LookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)), options.LookupBlocks);
+        Cut(keys, options.FirstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
     }
 
     /// <summary>Postings in a lookup block (the last block of a term may hold fewer).</summary>

@@ -17,6 +17,7 @@ public sealed record SegmentContent(int Letters, double AverageLength, long Firs
 /// </summary>
 public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlockSize, int lookupBlockSize = PostingBlocks.LookupBlockSize, int lookupBlocks = PostingBlocks.LookupBlocks)
 {
+    private readonly ImpactOptions _layout = new(FirstBlockSize: firstBlockSize, LookupBlockSize: lookupBlockSize, LookupBlocks: lookupBlocks);
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<(int Term, int Letter, float Tf)> _entries = [];
@@ -52,10 +53,7 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         {
             var postings = keys.AsSpan(starts[t], starts[t + 1] - starts[t]);
             postings.Sort();
-            var term = _terms[t];
-            var df = postings.Length;
-            var directory = PostingBlocks.CutLookup(postings, lookupBlockSize, (last, blob) => lookups.Add(new LookupRow(term, last, blob)), lookupBlocks);
-            PostingBlocks.Cut(postings, firstBlockSize, (block, top, blob) => rows.Add(new PostingRow(term, block, df, top, blob, block == 0 ? directory : null)));
+            PostingBlocks.CutTerm(_terms[t], postings, _layout, rows, lookups);
         }
         var ids = letters.Select(l => l.Id).DefaultIfEmpty().ToList();
         return new SegmentContent(letters.Count, average, ids.Min(), ids.Max(), rows, lookups, FacetRows(letters));
