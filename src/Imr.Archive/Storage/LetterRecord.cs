@@ -23,6 +23,10 @@ public sealed record LetterRecord(
     Determination Determination,
     IReadOnlyList<ItemRecord> Items)
 {
+    /// <summary>The JSON as UTF-8, when the record was made by <see cref="From"/>: what an engine that
+    /// stores UTF-8 writes without encoding <see cref="Json"/> again on the storing thread.</summary>
+    public byte[]? JsonUtf8 { get; init; }
+
     /// <summary>The letter's terms for the impact index, when counted ahead (see <see cref="WithTerms"/>).</summary>
     public Search.Impact.LetterTerms? Terms { get; init; }
 
@@ -50,7 +54,7 @@ public sealed record LetterRecord(
 
     public static LetterRecord From(string source, Determination determination)
     {
-        var (json, hash) = SerializeAndHash(determination);
+        var (json, utf8, hash) = SerializeAndHash(determination);
         var cache = t_items ??= new ItemCache();
         var items = new List<ItemRecord>(determination.Items.Count);
         for (var i = 0; i < determination.Items.Count; i++)
@@ -58,7 +62,7 @@ public sealed record LetterRecord(
             var item = determination.Items[i];
             items.Add(new ItemRecord(i + 1, item, cache.Category(item.Treatment), cache.Guidelines(item.ReviewerGuideline)));
         }
-        return new LetterRecord(source, determination.CaseNumber?.Value ?? source, hash, json, determination, items);
+        return new LetterRecord(source, determination.CaseNumber?.Value ?? source, hash, json, determination, items) { JsonUtf8 = utf8 };
     }
 
     [ThreadStatic]
@@ -70,9 +74,9 @@ public sealed record LetterRecord(
     [ThreadStatic]
     private static Utf8JsonWriter? t_jsonWriter;
 
-    /// <summary>The stored JSON and the hash of its UTF-8 bytes, serialized once into a buffer the
+    /// <summary>The stored JSON (as text and as UTF-8) and the hash of its UTF-8 bytes, serialized once into a buffer the
     /// thread reuses: the same text and hash as serializing to a string and hashing its UTF-8 encoding.</summary>
-    private static (string Json, string Hash) SerializeAndHash(Determination determination)
+    private static (string Json, byte[] Utf8, string Hash) SerializeAndHash(Determination determination)
     {
         var buffer = t_jsonBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
@@ -89,7 +93,7 @@ public sealed record LetterRecord(
         var utf8 = buffer.WrittenSpan;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(utf8, hash);
-        return (Encoding.UTF8.GetString(utf8), Convert.ToHexStringLower(hash));
+        return (Encoding.UTF8.GetString(utf8), utf8.ToArray(), Convert.ToHexStringLower(hash));
     }
 
     /// <summary>One thread's memo of what an item's texts give (its category; its reviewer's

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -35,10 +36,24 @@ internal sealed class SqliteStatement : IDisposable
 
     public SqliteStatement Bind(int index, bool value) => Bind(index, value ? 1L : 0L);
 
+    // Text goes to SQLite as UTF-8, the database's encoding, converted here by the runtime's
+    // vectorized encoder into a buffer the statement keeps (SQLite copies what it is given): SQLite's
+    // own conversion from UTF-16 goes a character at a time.
+    private byte[] _utf8 = new byte[4096];
+
     public SqliteStatement Bind(int index, string? value)
     {
         if (value is null) return Null(index);
-        Check(raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_utf8.Length < most) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        return BindUtf8(index, _utf8.AsSpan(0, length));
+    }
+
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public SqliteStatement BindUtf8(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(raw.sqlite3_bind_text(_statement, index, utf8));
         return this;
     }
 

@@ -38,7 +38,8 @@ internal sealed class StoreStatements : IDisposable
     {
         var d = letter.Determination;
         // In the order of SqlArchive.LetterColumns.
-        var letterId = _letter
+        long letterId;
+        _letter
             .Bind(1, letter.Key)
             .Bind(2, version)
             .Bind(3, current)
@@ -55,9 +56,10 @@ internal sealed class StoreStatements : IDisposable
             .Bind(14, letter.DaysToDecision)
             .Bind(15, d.Priority?.ToString())
             .Bind(16, d.CaseSummary)
-            .Bind(17, letter.Json)
-            .Bind(18, DateTimeOffset.UtcNow)
-            .Run();
+            .Bind(18, DateTimeOffset.UtcNow);
+        if (letter.JsonUtf8 is { } utf8) _letter.BindUtf8(17, utf8);
+        else _letter.Bind(17, letter.Json);
+        letterId = _letter.Run();
 
         foreach (var state in d.Reviewer.Licensure.Distinct()) _licensure.Bind(1, letterId).Bind(2, state).Run();
         foreach (var specialty in d.Reviewer.Specialties.Distinct()) _specialty.Bind(1, letterId).Bind(2, specialty).Run();
