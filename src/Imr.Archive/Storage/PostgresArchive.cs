@@ -59,12 +59,15 @@ public sealed class PostgresArchive : SqlArchive
         }
     }
 
+    protected override async Task<IReadOnlyList<long>> NewLetterIdsAsync(DbTransaction transaction, int count, CancellationToken cancellationToken) =>
+        await IdsAsync((NpgsqlConnection)Connection, transaction, "letters", count, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
-    /// A batch in a handful of round trips: the ids drawn from the sequences at once, the letters
+    /// A batch in a handful of round trips: the ids drawn from the sequences at once (the letters' before), the letters
     /// copied (binary COPY) into a staging table from which one INSERT computes their weighted
     /// tsvectors, and the items, guidelines, specialties and licensure copied straight into their tables.
     /// </summary>
-    protected override async Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
+    protected override async Task WriteAsync(DbTransaction transaction, StorePlan plan, IReadOnlyList<long> letterIds, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Connection;
         if (plan.Retire.Count > 0)
@@ -73,7 +76,6 @@ public sealed class PostgresArchive : SqlArchive
                 "UPDATE letters SET is_current = false WHERE letter_key = ANY(@keys) AND is_current",
                 new { keys = plan.Retire.ToArray() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        var letterIds = await IdsAsync(connection, transaction, "letters", plan.Letters.Count, cancellationToken).ConfigureAwait(false);
         var itemIds = await IdsAsync(connection, transaction, "items", plan.Letters.Sum(l => l.Letter.Items.Count), cancellationToken).ConfigureAwait(false);
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -149,7 +151,6 @@ public sealed class PostgresArchive : SqlArchive
         }
         await CopyAsync(connection, "item_guidelines (item_id, guideline)",
             items.SelectMany(i => i.Item.Guidelines.Select(g => (i.Id, g))), cancellationToken).ConfigureAwait(false);
-        return letterIds;
     }
 
     /// <summary>A segment's posting and lookup rows by binary COPY, as the letters are written.</summary>

@@ -195,10 +195,14 @@ public abstract class SqlArchive : IArchive
     /// <summary>What a batch writes: the keys whose stored versions stop being current, then the new letters.</summary>
     protected sealed record StorePlan(IReadOnlyList<string> Retire, IReadOnlyList<NewLetter> Letters);
 
+    /// <summary>The ids of <paramref name="count"/> new letters, drawn within the batch's transaction
+    /// before they are written, so that their segment of the impact index can be built meanwhile.</summary>
+    protected abstract Task<IReadOnlyList<long>> NewLetterIdsAsync(DbTransaction transaction, int count, CancellationToken cancellationToken);
+
     /// <summary>Writes a planned batch within its transaction: first retires the stored versions of
-    /// <see cref="StorePlan.Retire"/>, then inserts the new letters with their items and full text.</summary>
-    /// <returns>The new letters' ids, in the order of <see cref="StorePlan.Letters"/>.</returns>
-    protected abstract Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken);
+    /// <see cref="StorePlan.Retire"/>, then inserts the new letters, under the <paramref name="ids"/>
+    /// drawn for them (in the order of <see cref="StorePlan.Letters"/>), with their items and full text.</summary>
+    protected abstract Task WriteAsync(DbTransaction transaction, StorePlan plan, IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     /// <summary>The condition "letter_key is one of the array <c>@keys</c>" in the engine's SQL.</summary>
     protected virtual string KeyIn => "letter_key IN @keys";
@@ -222,15 +226,28 @@ public abstract class SqlArchive : IArchive
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return outcomes;
         }
-        var ids = await WriteAsync(transaction, plan, cancellationToken).ConfigureAwait(false);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The batch's segment of the impact index commits with its letters, or neither does.
-        await Impact.WriteSegmentAsync(transaction, plan.Letters.Select((l, n) =>
+        var ids = await NewLetterIdsAsync(transaction, plan.Letters.Count, cancellationToken).ConfigureAwait(false);
+        // The batch's segment of the impact index is built on another thread while the engine writes
+        // the letters (the ids are drawn already), and commits with them, or neither does.
+        var letters = plan.Letters.Select((l, n) =>
         {
             if (l.Letter.Terms is { } counted) return new IndexedLetter(ids[n], "", "", "", counted, l.Letter.Facets);
             var (treatments, rationales) = ItemTexts(l.Letter);
             return new IndexedLetter(ids[n], l.Letter.Determination.CaseSummary, treatments, rationales, Facets: l.Letter.Facets);
-        }).ToList(), cancellationToken).ConfigureAwait(false);
+        }).ToList();
+        var building = Task.Run(() => Impact.Build(letters), cancellationToken);
+        try
+        {
+            await WriteAsync(transaction, plan, ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The builder is reused by the next batch: let it finish before the error goes on.
+            await building.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Impact.WriteSegmentAsync(transaction, await building.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var indexing = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         clock.Restart();

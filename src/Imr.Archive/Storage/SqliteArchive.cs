@@ -58,18 +58,29 @@ public sealed class SqliteArchive : SqlArchive
 
     // In process, a statement costs little more than the engine's work: statements prepared once a
     // batch and bound by position per row (see SqliteStatement).
-    protected override Task<IReadOnlyList<long>> WriteAsync(DbTransaction transaction, StorePlan plan, CancellationToken cancellationToken)
+    protected override Task WriteAsync(DbTransaction transaction, StorePlan plan, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         using var statements = new StoreStatements(_connection);
         foreach (var key in plan.Retire) statements.Retire(key);
-        var ids = new List<long>(plan.Letters.Count);
-        foreach (var (letter, version, current) in plan.Letters)
+        for (var n = 0; n < plan.Letters.Count; n++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var (letter, version, current) = plan.Letters[n];
             var (treatments, rationales) = ItemTexts(letter);
-            ids.Add(statements.Insert(letter, version, current, treatments, rationales));
+            statements.Insert(ids[n], letter, version, current, treatments, rationales);
         }
-        return Task.FromResult<IReadOnlyList<long>>(ids);
+        return Task.CompletedTask;
+    }
+
+    // The next ids after the highest stored, as SQLite itself would give them: the write transaction
+    // (BEGIN IMMEDIATE) holds the database's only write lock, so no other writer takes them meanwhile.
+    protected override async Task<IReadOnlyList<long>> NewLetterIdsAsync(DbTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        var last = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) FROM letters", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var ids = new long[count];
+        for (var n = 0; n < count; n++) ids[n] = last + 1 + n;
+        return ids;
     }
 
     protected override Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken)

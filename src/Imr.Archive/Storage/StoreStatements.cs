@@ -21,7 +21,7 @@ internal sealed class StoreStatements : IDisposable
     {
         _retire = new SqliteStatement(connection, "UPDATE letters SET is_current = 0 WHERE letter_key = ?1");
         _letter = new SqliteStatement(connection,
-            $"INSERT INTO letters ({SqlArchive.LetterColumns}) VALUES ({string.Join(", ", Enumerable.Range(1, 18).Select(i => $"?{i}"))})");
+            $"INSERT INTO letters (id, {SqlArchive.LetterColumns}) VALUES (?19, {string.Join(", ", Enumerable.Range(1, 18).Select(i => $"?{i}"))})");
         _index = new SqliteStatement(connection, "INSERT INTO letters_fts (rowid, case_summary, treatments, rationales) VALUES (?1, ?2, ?3, ?4)");
         _licensure = new SqliteStatement(connection, "INSERT INTO letter_licensure (letter_id, state) VALUES (?1, ?2)");
         _specialty = new SqliteStatement(connection, "INSERT INTO letter_specialties (letter_id, specialty) VALUES (?1, ?2)");
@@ -33,12 +33,11 @@ internal sealed class StoreStatements : IDisposable
 
     public void Retire(string key) => _retire.Bind(1, key).Run();
 
-    /// <returns>The letter's id.</returns>
-    public long Insert(LetterRecord letter, int version, bool current, string treatments, string rationales)
+    /// <summary>Inserts the letter under the id drawn for it, with its items and full text.</summary>
+    public void Insert(long letterId, LetterRecord letter, int version, bool current, string treatments, string rationales)
     {
         var d = letter.Determination;
-        // In the order of SqlArchive.LetterColumns.
-        long letterId;
+        // In the order of SqlArchive.LetterColumns, then the id.
         _letter
             .Bind(1, letter.Key)
             .Bind(2, version)
@@ -56,10 +55,11 @@ internal sealed class StoreStatements : IDisposable
             .Bind(14, letter.DaysToDecision)
             .Bind(15, d.Priority?.ToString())
             .Bind(16, d.CaseSummary)
-            .Bind(18, DateTimeOffset.UtcNow);
+            .Bind(18, DateTimeOffset.UtcNow)
+            .Bind(19, letterId);
         if (letter.JsonUtf8 is { } utf8) _letter.BindUtf8(17, utf8);
         else _letter.Bind(17, letter.Json);
-        letterId = _letter.Run();
+        _letter.Run();
 
         foreach (var state in d.Reviewer.Licensure.Distinct()) _licensure.Bind(1, letterId).Bind(2, state).Run();
         foreach (var specialty in d.Reviewer.Specialties.Distinct()) _specialty.Bind(1, letterId).Bind(2, specialty).Run();
@@ -78,7 +78,6 @@ internal sealed class StoreStatements : IDisposable
             foreach (var guideline in item.Guidelines) _guideline.Bind(1, itemId).Bind(2, guideline).Run();
         }
         _index.Bind(1, letterId).Bind(2, d.CaseSummary).Bind(3, treatments).Bind(4, rationales).Run();
-        return letterId;
     }
 
     public void Dispose()

@@ -37,10 +37,18 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
     public ImpactOptions Options => options;
 
     /// <summary>Adds a level-0 segment of <paramref name="letters"/> within the caller's transaction.</summary>
-    public async Task WriteSegmentAsync(DbTransaction transaction, IReadOnlyList<IndexedLetter> letters, CancellationToken cancellationToken)
+    public Task WriteSegmentAsync(DbTransaction transaction, IReadOnlyList<IndexedLetter> letters, CancellationToken cancellationToken) =>
+        letters.Count == 0 ? Task.CompletedTask : WriteSegmentAsync(transaction, Build(letters), cancellationToken);
+
+    /// <summary>The level-0 segment of <paramref name="letters"/>, built in memory (no database work:
+    /// it may run on another thread while the caller writes the letters). One build at a time: the
+    /// builder keeps its buffers from one batch to the next.</summary>
+    public SegmentContent Build(IReadOnlyList<IndexedLetter> letters) => _builder.Build(letters);
+
+    /// <summary>Adds a level-0 segment built by <see cref="Build"/> within the caller's transaction.</summary>
+    public async Task WriteSegmentAsync(DbTransaction transaction, SegmentContent content, CancellationToken cancellationToken)
     {
-        if (letters.Count == 0) return;
-        var content = _builder.Build(letters);
+        if (content.Letters == 0) return;
         var id = await InsertSegmentAsync(transaction, 0, content.Letters, content.AverageLength, content.FirstLetterId, content.LastLetterId, cancellationToken).ConfigureAwait(false);
         await write(transaction, id, content.Rows, content.Lookups, cancellationToken).ConfigureAwait(false);
         await WriteFacetsAsync(transaction, id, content.Facets, cancellationToken).ConfigureAwait(false);
