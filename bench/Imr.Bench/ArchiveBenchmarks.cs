@@ -110,11 +110,13 @@ internal static partial class ArchiveBenchmarks
             {
                 var importRate = double.NaN;
                 var indexing = 0.0;
+                var merging = 0.0;
                 if (!kept)
                 {
                     var summary = await new Importer(archive).ImportTextsAsync(ReadLetters(records).Take(letters), letters);
                     importRate = summary.Read / summary.Elapsed.TotalSeconds;
                     indexing = ((SqlArchive)archive).ImpactIndexStatistics.Indexing / summary.Elapsed;
+                    merging = ((SqlArchive)archive).ImpactIndexStatistics.Merging / summary.Elapsed;
                 }
                 peak = PeakMemoryKb();
                 var (p50, p99) = await LatencyAsync(queries, q => archive.SearchAsync(q), Verbose ? q => $"{q.Text} [{q.Decision}{q.Category}] ranking {((SqlArchive)archive).ImpactIndexStatistics.LastRanking.TotalMilliseconds:F1} ms {((SqlArchive)archive).ImpactIndexStatistics.Last}" : null);
@@ -123,7 +125,7 @@ internal static partial class ArchiveBenchmarks
                 // The impact index's share of the searches (the rest fell back to the engine's ranking).
                 var impact = ((SqlArchive)archive).ImpactIndexStatistics;
                 served = $"{impact.Answered / (double)Math.Max(1, impact.Searches):P0} | {impact.PostingsRead / (double)Math.Max(1, impact.Answered):N0}";
-                note = $"Impact index ({engine}): {indexing:P0} of the import's time writing and merging segments; ranking {impact.Ranking.TotalMilliseconds / Math.Max(1, impact.Answered):F1} ms of a search on average (the rest: snippets, items).";
+                note = $"Impact index ({engine}): {indexing:P0} of the import's time writing and merging segments ({merging:P0} merging); ranking {impact.Ranking.TotalMilliseconds / Math.Max(1, impact.Answered):F1} ms of a search on average (the rest: snippets, items).";
             }
             Console.WriteLine($"| {engine} | archive (`imr import`, `imr search`) | {archived.LettersPerSecond:N0} | {archived.P50:F1} | {archived.P99:F1} | {served} | {bytes:N0} | {peak / 1024.0:F0} | {LoadAverage()} |");
         }

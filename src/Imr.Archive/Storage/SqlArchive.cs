@@ -253,6 +253,7 @@ public abstract class SqlArchive : IArchive
         clock.Restart();
         await Impact.MergeAsync(cancellationToken).ConfigureAwait(false);
         ImpactIndexStatistics.Indexing += indexing + clock.Elapsed;
+        ImpactIndexStatistics.Merging += clock.Elapsed;
         return outcomes;
     }
 

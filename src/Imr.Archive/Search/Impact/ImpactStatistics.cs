@@ -28,4 +28,7 @@ public sealed class ImpactStatistics
 
     /// <summary>Time stores spent writing segments and merging them.</summary>
     public TimeSpan Indexing { get; set; }
+
+    /// <summary>Of <see cref="Indexing"/>, the time spent merging segments.</summary>
+    public TimeSpan Merging { get; set; }
 }
