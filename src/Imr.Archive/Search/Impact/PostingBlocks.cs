@@ -144,13 +144,28 @@ public static class PostingBlocks
     {
         blockSize = Math.Max(blockSize, (keys.Length + maxBlocks - 1) / maxBlocks);
         var directory = new byte[10 + (((keys.Length / blockSize) + 1) * 10)];
+        // The postings by letter, in a rented buffer: a merge cuts terms of up to a million postings,
+        // one after another, and a new array each would churn the large object heap.
+        var rented = System.Buffers.ArrayPool<long>.Shared.Rent(keys.Length);
+        try
+        {
+            var byId = rented.AsSpan(0, keys.Length);
+            for (var i = 0; i < keys.Length; i++) byId[i] = (LetterOf(keys[i]) << 8) | ImpactOf(keys[i]);
+            byId.Sort();
+            return CutById(byId, blockSize, emit, directory);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(rented);
+        }
+    }
+
+    private static byte[] CutById(Span<long> byId, int blockSize, Action<long, byte[]> emit, byte[] directory)
+    {
         var d = 0;
-        WriteVarint(directory, ref d, (ulong)((keys.Length + blockSize - 1) / blockSize));
+        WriteVarint(directory, ref d, (ulong)((byId.Length + blockSize - 1) / blockSize));
         var lastOfPrevious = 0L;
-        var byId = new long[keys.Length];
-        for (var i = 0; i < keys.Length; i++) byId[i] = (LetterOf(keys[i]) << 8) | ImpactOf(keys[i]);
-        Array.Sort(byId);
-        var buffer = new byte[20 + (Math.Min(blockSize, keys.Length) * 11)];
+        var buffer = new byte[20 + (Math.Min(blockSize, byId.Length) * 11)];
         for (var at = 0; at < byId.Length; at += blockSize)
         {
             var count = Math.Min(blockSize, byId.Length - at);
