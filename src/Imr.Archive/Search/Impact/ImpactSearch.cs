@@ -323,9 +323,8 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             Array.Resize(ref impacts, count);
             Array.Sort(ids, impacts);
             var lookup = new TermLookup(stem, [ids[^1]]);
-            lookup._blocks[0] = block;
+            lookup._blocks[0] = block; // read: never asked for
             lookup._decoded[0] = (ids, impacts);
-            lookup._used[0] = true;
             return lookup;
         }
 
@@ -392,15 +391,21 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
                 if (next != b)
                 {
                     b = next;
-                    blob = _blocks[b] is { Length: > 0 } read ? read : throw new InvalidOperationException("A lookup block was not read.");
-                    if (_decoded[b] is null && _used[b]) _decoded[b] = PostingBlocks.DecodeLookup(blob);
-                    _used[b] = true;
                     decoded = _decoded[b];
-                    at = 0;
-                    count = (int)PostingBlocks.ReadVarint(blob, ref at);
-                    impactsAt = blob.Length - count;
-                    current = (long)PostingBlocks.ReadVarint(blob, ref at);
-                    j = 0;
+                    if (decoded is null)
+                    {
+                        blob = _blocks[b] is { Length: > 0 } read ? read : throw new InvalidOperationException("A lookup block was not read.");
+                        if (_used[b]) decoded = _decoded[b] = PostingBlocks.DecodeLookup(blob);
+                        else
+                        {
+                            at = 0;
+                            count = (int)PostingBlocks.ReadVarint(blob, ref at);
+                            impactsAt = blob.Length - count;
+                            current = (long)PostingBlocks.ReadVarint(blob, ref at);
+                            j = 0;
+                        }
+                    }
+                    _used[b] = true;
                 }
                 if (decoded is { } d)
                 {
