@@ -163,7 +163,10 @@ public abstract class SqlArchive : IArchive
     private ImpactIndex? _impact;
 
     /// <summary>The impact index in this archive's database.</summary>
-    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions);
+    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions, SegmentReader);
+
+    /// <summary>How a merge reads its input segments, when the engine has a faster way than a query a page.</summary>
+    protected virtual SegmentReader? SegmentReader => null;
 
     /// <summary>Writes a segment's posting and lookup rows within the transaction, the engine's fastest way.</summary>
     protected abstract Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);

@@ -98,6 +98,33 @@ public sealed class SqliteArchive : SqlArchive
         return Task.CompletedTask;
     }
 
+    // A merge reads each input segment through one open statement, stepped row by row (SQLite keeps
+    // any number of statements open on a connection; the merged segment's rows, written meanwhile,
+    // lie outside the ranges read).
+    protected override SegmentReader SegmentReader => (_, segmentId) => new StatementSegmentStream(_connection, segmentId);
+
+    private sealed class StatementSegmentStream : SegmentStream
+    {
+        private readonly SqliteStatement _rows;
+        private bool _end;
+
+        public StatementSegmentStream(SqliteConnection connection, long segmentId)
+        {
+            _rows = new SqliteStatement(connection, "SELECT term, block, postings FROM impact_postings WHERE segment_id = ?1 ORDER BY term, block");
+            _rows.Bind(1, segmentId);
+        }
+
+        public override ValueTask MoveNextAsync(CancellationToken cancellationToken)
+        {
+            // Stepped past its last row, a statement would start over.
+            _end = _end || !_rows.Step();
+            Current = !_end ? new StoredRow { Term = _rows.Text(0)!, Block = _rows.Int64(1), Postings = _rows.Blob(2) } : null;
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Dispose() => _rows.Dispose();
+    }
+
     // Column weights: a match in a treatment counts most, then in a rationale, then in the summary.
     // FTS5 sorts by its rank column itself (each row scored once) when asked for ORDER BY rank.
     protected override string RankedSql(string filters) => $"""

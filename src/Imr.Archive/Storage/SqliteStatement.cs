@@ -86,6 +86,27 @@ internal sealed class SqliteStatement : IDisposable
         return raw.sqlite3_last_insert_rowid(_db);
     }
 
+    /// <summary>Steps a query to its next row; false after the last (the statement is then reset).</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW) return true;
+        var reset = raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        Check(reset);
+        return false;
+    }
+
+    /// <summary>The current row's text column (null when NULL).</summary>
+    public string? Text(int column) =>
+        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, column));
+
+    /// <summary>The current row's integer column.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>A copy of the current row's blob column (empty when NULL).</summary>
+    public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
+
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);

@@ -273,6 +273,14 @@ public sealed class SqliteArchiveTests : ArchiveContractTests, IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_full_text_index_merges_its_segments_sixteen_at_a_time()
+    {
+        await using var archive = (SqlArchive)await OpenAsync();
+        Assert.Equal(16L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(archive.ConnectionForTests,
+            "SELECT v FROM letters_fts_config WHERE k = 'automerge'"));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 

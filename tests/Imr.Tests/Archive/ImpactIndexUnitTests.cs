@@ -116,6 +116,28 @@ public sealed class ImpactIndexUnitTests
         Assert.All(blocks, b => Assert.Equal(PostingBlocks.ImpactOf(Decode(b.Blob)[0]), b.Top));
     }
 
+    [Theory]
+    [InlineData(10, 1_000L, 1)] // short: the runtime's sort
+    [InlineData(300, 400L, 2)] // few letters, many equal impacts
+    [InlineData(5_000, 1_000_000L, 3)] // one radix pass per 11 bits
+    [InlineData(70_000, 3_000_000L, 4)]
+    [InlineData(2_000, 1L << 46, 5)] // a range too wide for the radix sort
+    public void Postings_sort_by_impact_and_by_letter_as_a_comparison_sort_would(int count, long idRange, int seed)
+    {
+        var random = new Random(seed);
+        var ids = new HashSet<long>();
+        while (ids.Count < count) ids.Add(5 + random.NextInt64(idRange));
+        var keys = ids.Select(id => PostingBlocks.Key(id, (byte)random.Next(1, 256))).ToArray();
+        var byImpact = keys.ToArray();
+        PostingSort.ByImpact(byImpact);
+        Assert.Equal(keys.Order(), byImpact);
+
+        var byLetter = keys.Select(k => (PostingBlocks.LetterOf(k) << 8) | PostingBlocks.ImpactOf(k)).ToArray();
+        var expected = byLetter.Order().ToArray();
+        PostingSort.Ascending(byLetter);
+        Assert.Equal(expected, byLetter);
+    }
+
     [Fact]
     public void Lookup_blocks_hold_postings_in_letter_order_keyed_by_their_last_id()
     {

@@ -47,5 +47,24 @@ public sealed class SqliteStatementTests : IDisposable
         Assert.Throws<SqliteException>(() => new SqliteStatement(_connection, "INSERT INTO missing VALUES (1)"));
     }
 
+    [Fact]
+    public void A_query_steps_through_its_rows_and_reads_them_while_the_table_is_written()
+    {
+        _connection.Execute("INSERT INTO t (name, n, blob) VALUES ('é one', 1, x'00ff'), ('two', 2, NULL), ('three', 3, x'01')");
+        using var query = new SqliteStatement(_connection, "SELECT name, n, blob FROM t WHERE n <= ?1 ORDER BY n");
+        using var insert = new SqliteStatement(_connection, "INSERT INTO t (name, n) VALUES (?1, ?2)");
+        query.Bind(1, 2L);
+        var read = new List<(string?, long, byte[])>();
+        while (query.Step())
+        {
+            read.Add((query.Text(0), query.Int64(1), query.Blob(2)));
+            insert.Bind(1, $"later {read.Count}").Bind(2, 100L + read.Count).Run();
+        }
+        Assert.Equal([("é one", 1L), ("two", 2L)], read.Select(r => (r.Item1, r.Item2)));
+        Assert.Equal(new byte[] { 0, 255 }, read[0].Item3);
+        Assert.Empty(read[1].Item3);
+        Assert.Equal(5L, _connection.ExecuteScalar<long>("SELECT COUNT(*) FROM t"));
+    }
+
     public void Dispose() => _connection.Dispose();
 }

@@ -30,7 +30,7 @@ public sealed record SegmentInfo(long Id, long Letters);
 /// Postings of letters no longer current are dropped at a merge. Letters stored before the index
 /// existed are indexed by <see cref="BackfillAsync"/>, which the archive runs when it migrates.
 /// </summary>
-public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options)
+public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null)
 {
     private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize, options.LookupBlocks);
 
@@ -88,9 +88,30 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         var average = letters == 0 ? 0 : inputs.Sum(s => s.Letters * s.AverageLength) / letters;
         var id = await InsertSegmentAsync(transaction, level + 1, letters, average, first, last, cancellationToken).ConfigureAwait(false);
 
-        var streams = inputs.Select(s => new SegmentStream(connection, transaction, s.Id)).ToList();
-        foreach (var stream in streams) await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         var dropped = new HashSet<long>();
+        var streams = inputs.Select(s => read?.Invoke(transaction, s.Id) ?? new PagedSegmentStream(connection, transaction, s.Id)).ToList();
+        try
+        {
+            await MergeRowsAsync(transaction, id, streams, retired, dropped, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var stream in streams) stream.Dispose();
+        }
+        var ids = string.Join(',', inputs.Select(s => s.Id));
+        await MergeFacetsAsync(transaction, ids, id, retired, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_lookup WHERE segment_id IN ({ids}); DELETE FROM impact_facets WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
+            "UPDATE impact_segments SET letters = @letters WHERE id = @id",
+            new { letters = letters - dropped.Count, id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The merged segment's rows: the inputs walked side by side in term order, one term's
+    /// postings gathered, sorted and cut at a time, written a few thousand rows at a time.</summary>
+    private async Task MergeRowsAsync(DbTransaction transaction, long id, List<SegmentStream> streams, HashSet<long> retired, HashSet<long> dropped, CancellationToken cancellationToken)
+    {
+        foreach (var stream in streams) await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<PostingRow>();
         var lookups = new List<LookupRow>();
         var merged = new MergeBuffer();
@@ -120,13 +141,6 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             }
         }
         if (rows.Count + lookups.Count > 0) await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
-        var ids = string.Join(',', inputs.Select(s => s.Id));
-        await MergeFacetsAsync(transaction, ids, id, retired, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM impact_postings WHERE segment_id IN ({ids}); DELETE FROM impact_lookup WHERE segment_id IN ({ids}); DELETE FROM impact_facets WHERE segment_id IN ({ids}); DELETE FROM impact_segments WHERE id IN ({ids}); " +
-            "UPDATE impact_segments SET letters = @letters WHERE id = @id",
-            new { letters = letters - dropped.Count, id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The merged segment's facets: each facet's letters in the inputs, less the versions
@@ -284,6 +298,11 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         {
             var count = PostingBlocks.Decode(block, ref _ids, ref _impacts);
             if (_keys.Length < _count + count) Array.Resize(ref _keys, Math.Max(_count + count, _keys.Length * 2));
+            if (retired.Count == 0)
+            {
+                for (var i = 0; i < count; i++) _keys[_count++] = PostingBlocks.Key(_ids[i], _impacts[i]);
+                return;
+            }
             for (var i = 0; i < count; i++)
             {
                 if (retired.Contains(_ids[i]))
@@ -298,23 +317,21 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         public void Cut(string term, ImpactOptions options, List<PostingRow> rows, List<LookupRow> lookups)
         {
             var keys = _keys.AsSpan(0, _count);
-            keys.Sort();
+            PostingSort.ByImpact(keys);
             PostingBlocks.CutTerm(term, keys, options, rows, lookups);
         }
     }
 
     /// <summary>A segment's rows in (term, block) order, read a page at a time (one query per page: a
     /// PostgreSQL connection has one result set open at a time).</summary>
-    private sealed class SegmentStream(DbConnection connection, DbTransaction transaction, long segmentId)
+    private sealed class PagedSegmentStream(DbConnection connection, DbTransaction transaction, long segmentId) : SegmentStream
     {
         private const int Page = 128;
         private readonly Queue<StoredRow> _page = new();
         private (string Term, long Block)? _last;
         private bool _end;
 
-        public StoredRow? Current { get; private set; }
-
-        public async Task MoveNextAsync(CancellationToken cancellationToken)
+        public override async ValueTask MoveNextAsync(CancellationToken cancellationToken)
         {
             if (_page.Count == 0 && !_end)
             {
@@ -330,10 +347,29 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         }
     }
 
-    private sealed class StoredRow
+}
+
+/// <summary>A stored block of a segment's postings, as a merge reads it.</summary>
+public sealed class StoredRow
+{
+    public string Term { get; set; } = "";
+    public long Block { get; set; }
+    public byte[] Postings { get; set; } = [];
+}
+
+/// <summary>A segment's impact-ordered rows in (term, block) order, as a merge walks them.</summary>
+public abstract class SegmentStream : IDisposable
+{
+    /// <summary>The current row; null before the first and after the last.</summary>
+    public StoredRow? Current { get; protected set; }
+
+    public abstract ValueTask MoveNextAsync(CancellationToken cancellationToken);
+
+    public virtual void Dispose()
     {
-        public string Term { get; set; } = "";
-        public long Block { get; set; }
-        public byte[] Postings { get; set; } = [];
     }
 }
+
+/// <summary>Opens a stream of a segment's rows within the merge's transaction (an engine's own way;
+/// by default a query a page of rows).</summary>
+public delegate SegmentStream SegmentReader(DbTransaction transaction, long segmentId);

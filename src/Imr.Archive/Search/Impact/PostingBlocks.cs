@@ -151,7 +151,7 @@ public static class PostingBlocks
         {
             var byId = rented.AsSpan(0, keys.Length);
             for (var i = 0; i < keys.Length; i++) byId[i] = (LetterOf(keys[i]) << 8) | ImpactOf(keys[i]);
-            byId.Sort();
+            PostingSort.Ascending(byId);
             return CutById(byId, blockSize, emit, directory);
         }
         finally

@@ -52,7 +52,7 @@ public sealed class SegmentBuilder(int firstBlockSize = PostingBlocks.FirstBlock
         foreach (var t in order)
         {
             var postings = keys.AsSpan(starts[t], starts[t + 1] - starts[t]);
-            postings.Sort();
+            PostingSort.ByImpact(postings);
             PostingBlocks.CutTerm(_terms[t], postings, _layout, rows, lookups);
         }
         var ids = letters.Select(l => l.Id).DefaultIfEmpty().ToList();
