@@ -163,10 +163,14 @@ public abstract class SqlArchive : IArchive
     private ImpactIndex? _impact;
 
     /// <summary>The impact index in this archive's database.</summary>
-    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions, SegmentReader);
+    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions, SegmentReader, SegmentReaderBesideWrites);
 
     /// <summary>How a merge reads its input segments, when the engine has a faster way than a query a page.</summary>
     protected virtual SegmentReader? SegmentReader => null;
+
+    /// <summary>Whether <see cref="SegmentReader"/> reads on a connection of its own, so that a merge
+    /// may read its inputs on one thread while it writes the merged segment on another.</summary>
+    protected virtual bool SegmentReaderBesideWrites => false;
 
     /// <summary>Writes a segment's posting and lookup rows within the transaction, the engine's fastest way.</summary>
     protected abstract Task WritePostingsAsync(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);
@@ -253,11 +257,18 @@ public abstract class SqlArchive : IArchive
         await Impact.WriteSegmentAsync(transaction, await building.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var indexing = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Committed();
         clock.Restart();
         await Impact.MergeAsync(cancellationToken).ConfigureAwait(false);
+        Committed();
         ImpactIndexStatistics.Indexing += indexing + clock.Elapsed;
         ImpactIndexStatistics.Merging += clock.Elapsed;
         return outcomes;
+    }
+
+    /// <summary>Called after a batch of letters, or the merges it set off, committed.</summary>
+    protected virtual void Committed()
+    {
     }
 
     /// <summary>The version logic: a letter whose content is stored under its key (or earlier in the

@@ -98,10 +98,28 @@ public sealed class SqliteArchive : SqlArchive
         return Task.CompletedTask;
     }
 
-    // A merge reads each input segment through one open statement, stepped row by row (SQLite keeps
-    // any number of statements open on a connection; the merged segment's rows, written meanwhile,
-    // lie outside the ranges read).
-    protected override SegmentReader SegmentReader => (_, segmentId) => new StatementSegmentStream(_connection, segmentId);
+    // A merge reads each input segment through one open statement, stepped row by row, on a
+    // connection of its own (in WAL mode a reader sees the last commit, which holds the inputs, while
+    // the merge writes the merged segment), so that reading, decoding and sorting the postings run on
+    // another thread than the writes.
+    protected override SegmentReader SegmentReader => (_, segmentId) => new StatementSegmentStream(Reader, segmentId);
+
+    protected override bool SegmentReaderBesideWrites => true;
+
+    private SqliteConnection? _reader;
+
+    private SqliteConnection Reader
+    {
+        get
+        {
+            if (_reader is null)
+            {
+                _reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+                _reader.Open();
+            }
+            return _reader;
+        }
+    }
 
     private sealed class StatementSegmentStream : SegmentStream
     {
@@ -155,5 +173,78 @@ public sealed class SqliteArchive : SqlArchive
             FROM page JOIN letters l ON l.id = page.id
             """, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
-    public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+    private Checkpoints? _checkpoints;
+
+    // SQLite copies the write-ahead log into the database (a checkpoint, with an fsync) in the
+    // committing thread by default, once the log holds 1,000 pages: during an import, after nearly
+    // every batch, on the thread the import waits for. Once letters are stored, a connection of its
+    // own does that work after each commit, beside the next batch; the importing connection only
+    // checkpoints itself should the log pass 16,384 pages (256 MB) meanwhile.
+    protected override void Committed()
+    {
+        if (_checkpoints is null)
+        {
+            _connection.Execute("PRAGMA wal_autocheckpoint = 16384");
+            _checkpoints = new Checkpoints(Path);
+        }
+        _checkpoints.Committed();
+    }
+
+    /// <summary>Checkpoints of the write-ahead log on a connection and a thread of their own, each
+    /// after a commit (passive: they never block the writer, and copy only what is committed).</summary>
+    private sealed class Checkpoints : IAsyncDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SemaphoreSlim _committed = new(0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public Checkpoints(string path)
+        {
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            _connection.Open();
+            _loop = Task.Run(LoopAsync);
+        }
+
+        public void Committed()
+        {
+            if (_committed.CurrentCount == 0) _committed.Release();
+        }
+
+        private async Task LoopAsync()
+        {
+            while (true)
+            {
+                try
+                {
+                    await _committed.WaitAsync(_stop.Token).ConfigureAwait(false);
+                    await _connection.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE)").ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (SqliteException)
+                {
+                    // Left to the next checkpoint (or to the importing connection's own).
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _stop.Dispose();
+            _committed.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_checkpoints is not null) await _checkpoints.DisposeAsync().ConfigureAwait(false);
+        if (_reader is not null) await _reader.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -30,7 +30,7 @@ public sealed record SegmentInfo(long Id, long Letters);
 /// Postings of letters no longer current are dropped at a merge. Letters stored before the index
 /// existed are indexed by <see cref="BackfillAsync"/>, which the archive runs when it migrates.
 /// </summary>
-public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null)
+public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null, bool readBesideWrites = false)
 {
     private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize, options.LookupBlocks);
 
@@ -108,8 +108,47 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
     }
 
     /// <summary>The merged segment's rows: the inputs walked side by side in term order, one term's
-    /// postings gathered, sorted and cut at a time, written a few thousand rows at a time.</summary>
+    /// postings gathered, sorted and cut at a time, written a few thousand rows at a time. When the
+    /// engine reads the inputs on a connection of their own, the gathering (reading, decoding,
+    /// sorting, cutting) runs on another thread, a couple of chunks ahead of the writes.</summary>
     private async Task MergeRowsAsync(DbTransaction transaction, long id, List<SegmentStream> streams, HashSet<long> retired, HashSet<long> dropped, CancellationToken cancellationToken)
+    {
+        if (!readBesideWrites)
+        {
+            await GatherAsync(streams, retired, dropped, (rows, lookups) => new ValueTask(write(transaction, id, rows, lookups, cancellationToken)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var chunks = System.Threading.Channels.Channel.CreateBounded<(List<PostingRow> Rows, List<LookupRow> Lookups)>(2);
+        var gathering = Task.Run(async () =>
+        {
+            try
+            {
+                await GatherAsync(streams, retired, dropped, (rows, lookups) => chunks.Writer.WriteAsync(([.. rows], [.. lookups]), cancellationToken), cancellationToken).ConfigureAwait(false);
+                chunks.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.Complete(e);
+            }
+        }, cancellationToken);
+        try
+        {
+            await foreach (var (rows, lookups) in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A failed write stops the gathering too (the streams are disposed after this returns).
+            chunks.Writer.TryComplete();
+            while (chunks.Reader.TryRead(out _))
+            {
+            }
+            await gathering.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        await gathering.ConfigureAwait(false);
+    }
+
+    private async Task GatherAsync(List<SegmentStream> streams, HashSet<long> retired, HashSet<long> dropped, Func<List<PostingRow>, List<LookupRow>, ValueTask> emit, CancellationToken cancellationToken)
     {
         foreach (var stream in streams) await stream.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<PostingRow>();
@@ -135,12 +174,12 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             merged.Cut(term, options, rows, lookups);
             if (rows.Count + lookups.Count >= 2000)
             {
-                await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
+                await emit(rows, lookups).ConfigureAwait(false);
                 rows.Clear();
                 lookups.Clear();
             }
         }
-        if (rows.Count + lookups.Count > 0) await write(transaction, id, rows, lookups, cancellationToken).ConfigureAwait(false);
+        if (rows.Count + lookups.Count > 0) await emit(rows, lookups).ConfigureAwait(false);
     }
 
     /// <summary>The merged segment's facets: each facet's letters in the inputs, less the versions
