@@ -22,7 +22,7 @@ public readonly record struct ImportProgress(int Done, int Total, TimeSpan Elaps
 /// overlaps storing one batch with parsing the next. Killed at any moment, it leaves whole batches
 /// only; a rerun finds the stored letters unchanged and completes the rest.
 /// </summary>
-public sealed class Importer(IArchive archive, int batchSize = 1000)
+public sealed class Importer(IArchive archive, int batchSize = 2000)
 {
     /// <summary>Imports letter files (PDF or text).</summary>
     public Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>

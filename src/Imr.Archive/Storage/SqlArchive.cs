@@ -31,8 +31,26 @@ public abstract class SqlArchive : IArchive
     protected abstract string MatchOf(IReadOnlyList<string> terms);
 
     /// <summary>The page of hits: source, case number, decision date and case summary of each of the
-    /// letters <paramref name="ids"/> (Score and Snippet are filled in by the caller).</summary>
-    protected abstract Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+    /// letters <paramref name="ids"/> (Score and Snippet are filled in by the caller), read on
+    /// <paramref name="connection"/>.</summary>
+    protected abstract Task<IReadOnlyList<LetterHitRow>> PageAsync(DbConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>The page's letters (<see cref="PageAsync"/>) and every item of theirs (<see cref="ItemsAsync"/>).</summary>
+    protected virtual async Task<(IReadOnlyList<LetterHitRow> Letters, IReadOnlyList<ItemRow> Items)> PageRowsAsync(
+        IReadOnlyList<long> ids, SearchQuery query, CancellationToken cancellationToken) =>
+        (await PageAsync(Connection, ids, cancellationToken).ConfigureAwait(false), await ItemsAsync(Connection, ids, query, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every item of the letters <paramref name="ids"/> (the snippet reads them all), each marked
+    /// as passing the query's item filters or not, read on <paramref name="connection"/>.</summary>
+    protected static async Task<IReadOnlyList<ItemRow>> ItemsAsync(DbConnection connection, IReadOnlyList<long> ids, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var (itemSql, _) = ItemFilters(query, parameters);
+        return (await connection.QueryAsync<ItemRow>(new CommandDefinition(
+            $"SELECT i.letter_id AS LetterId, i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category, i.rationale AS Rationale, " +
+            $"CASE WHEN 1 = 1{itemSql} THEN 1 ELSE 0 END AS Passes FROM items i WHERE i.letter_id IN ({string.Join(',', ids)}) ORDER BY i.letter_id, i.ordinal",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+    }
 
     /// <summary>
     /// Ranks with the full-text engine alone first, over a window of its best matches, and applies
@@ -68,14 +86,15 @@ public abstract class SqlArchive : IArchive
         IReadOnlyList<(long Id, double Score)> ranked, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0) return [];
-        var page = (await PageAsync(ranked.Select(r => r.Id).ToList(), cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+        var (letters, items) = await PageRowsAsync(ranked.Select(r => r.Id).ToList(), query, cancellationToken).ConfigureAwait(false);
+        var page = letters.ToDictionary(r => r.Id);
         var rows = ranked.Where(r => page.ContainsKey(r.Id)).Select(r =>
         {
             var row = page[r.Id];
             row.Score = r.Score;
             return row;
         }).ToList();
-        return await ToHitsAsync(rows, query, terms, cancellationToken).ConfigureAwait(false);
+        return ToHits(rows, items, terms);
     }
 
     /// <summary>
@@ -384,19 +403,10 @@ public abstract class SqlArchive : IArchive
     /// narrowed to those whose treatment or rationale holds a query word (all of them when the words
     /// matched only the summary).
     /// </summary>
-    protected async Task<IReadOnlyList<SearchHit>> ToHitsAsync(IReadOnlyList<LetterHitRow> rows, SearchQuery query, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private static List<SearchHit> ToHits(IReadOnlyList<LetterHitRow> rows, IReadOnlyList<ItemRow> itemRows, IReadOnlyList<string> terms)
     {
         if (rows.Count == 0) return [];
-        var parameters = new DynamicParameters();
-        var (itemSql, _) = ItemFilters(query, parameters);
-        // Every item of the page's letters (the snippet reads them all), each marked as passing the
-        // item filters or not.
-        var items = (await Connection.QueryAsync<ItemRow>(new CommandDefinition(
-            $"SELECT i.letter_id AS LetterId, i.ordinal AS Ordinal, i.treatment AS Treatment, i.decision AS Decision, i.category AS Category, i.rationale AS Rationale, " +
-            $"CASE WHEN 1 = 1{itemSql} THEN 1 ELSE 0 END AS Passes FROM items i WHERE i.letter_id IN ({string.Join(',', rows.Select(r => r.Id))}) ORDER BY i.letter_id, i.ordinal",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .GroupBy(i => i.LetterId)
-            .ToDictionary(g => g.Key, g => g.ToList());
+        var items = itemRows.GroupBy(i => i.LetterId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Ordinal).ToList());
         var stems = terms.SelectMany(t => t.Split(' ')).Select(Stem).ToList();
         var queryStems = terms.SelectMany(Tokenizer.Stems).ToList();
         var hits = new List<SearchHit>(rows.Count);
@@ -465,7 +475,8 @@ public abstract class SqlArchive : IArchive
         public string Summary { get; set; } = "";
     }
 
-    private sealed class ItemRow
+    /// <summary>An item of a page's letter, and whether it passes the search's item filters.</summary>
+    protected sealed class ItemRow
     {
         public long LetterId { get; set; }
         public long Ordinal { get; set; }

@@ -165,8 +165,8 @@ public sealed class SqliteArchive : SqlArchive
 
     protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToFts5(terms);
 
-    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-        (await _connection.QueryAsync<LetterHitRow>(new CommandDefinition(
+    protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(DbConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<LetterHitRow>(new CommandDefinition(
             $"""
             WITH page (id) AS (VALUES {string.Join(',', ids.Select(id => $"({id})"))})
             SELECT l.id AS Id, l.source AS Source, l.case_number AS CaseNumber, l.decision_date AS DecisionDate, l.case_summary AS Summary
