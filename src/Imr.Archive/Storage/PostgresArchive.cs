@@ -229,29 +229,6 @@ public sealed class PostgresArchive : SqlArchive
 
     protected override string MatchOf(IReadOnlyList<string> terms) => QueryTerms.ToWebsearch(terms);
 
-    // From a cold cache the page's rows are random reads, one after another on one connection: the
-    // page's letters and their items are read in up to four parts (of five letters at least), each
-    // part's two queries on a pooled connection of their own, all at once, so that the server's reads
-    // overlap.
-    protected override async Task<(IReadOnlyList<LetterHitRow> Letters, IReadOnlyList<ItemRow> Items)> PageRowsAsync(
-        IReadOnlyList<long> ids, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var parts = ids.Chunk(Math.Max(PagePart, (ids.Count + PageParts - 1) / PageParts)).ToList();
-        var letters = parts.Select(part => OnPooledConnectionAsync(c => PageAsync(c, part, cancellationToken), cancellationToken)).ToList();
-        var items = parts.Select(part => OnPooledConnectionAsync(c => ItemsAsync(c, part, query, cancellationToken), cancellationToken)).ToList();
-        await Task.WhenAll([.. letters, .. items]).ConfigureAwait(false);
-        return (letters.SelectMany(t => t.Result).ToList(), items.SelectMany(t => t.Result).ToList());
-    }
-
-    /// <summary>The fewest letters of a page read by one connection, and the most parts of a page.</summary>
-    private const int PagePart = 5, PageParts = 4;
-
-    private async Task<T> OnPooledConnectionAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await read(connection).ConfigureAwait(false);
-    }
-
     protected override async Task<IReadOnlyList<LetterHitRow>> PageAsync(DbConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<LetterHitRow>(new CommandDefinition(
             """
