@@ -44,6 +44,7 @@ internal static partial class ArchiveBenchmarks
             Console.WriteLine($"## Archive at {letters:N0} synthetic letters ({textSize / 1024:F1} KB of text each)");
             Console.WriteLine();
             var queryList = Queries(sources, queries + 20);
+            _warmupQueries = Queries(sources, Math.Max(0, Warmup - 20), seed: 23);
             if (part != "raw")
             {
                 Console.WriteLine($"Parsing and preparing alone (no store, all cores): {await ParseRateAsync(records, letters):N0} letters/s; load average {LoadAverage()}.");
@@ -125,7 +126,7 @@ internal static partial class ArchiveBenchmarks
                 // The impact index's share of the searches (the rest fell back to the engine's ranking).
                 var impact = ((SqlArchive)archive).ImpactIndexStatistics;
                 served = $"{impact.Answered / (double)Math.Max(1, impact.Searches):P0} | {impact.PostingsRead / (double)Math.Max(1, impact.Answered):N0}";
-                note = $"Impact index ({engine}): {indexing:P0} of the import's time writing and merging segments ({merging:P0} merging); ranking {impact.Ranking.TotalMilliseconds / Math.Max(1, impact.Answered):F1} ms of a search on average (the rest: snippets, items).";
+                note = $"Impact index ({engine}): {indexing:P0} of the import's time writing and merging segments ({merging:P0} merging); ranking {impact.Ranking.TotalMilliseconds / Math.Max(1, impact.Answered):F1} ms of a search on average (the rest: snippets, items); {impact.Cached.Hits / (double)Math.Max(1, impact.Cached.Hits + impact.Cached.Misses):P0} of the blocks read found in the block cache.";
             }
             Console.WriteLine($"| {engine} | archive (`imr import`, `imr search`) | {archived.LettersPerSecond:N0} | {archived.P50:F1} | {archived.P99:F1} | {served} | {bytes:N0} | {peak / 1024.0:F0} | {LoadAverage()} |");
         }
@@ -146,25 +147,41 @@ internal static partial class ArchiveBenchmarks
     /// <summary>Prints each search's time (the bench's <c>--verbose</c>).</summary>
     public static bool Verbose { get; set; }
 
-    private static async Task<(double P50, double P99)> LatencyAsync<T>(IReadOnlyList<T> queries, Func<T, Task> run, Func<T, string>? describe = null)
+    /// <summary>Searches run before the measured ones (the bench's <c>--warmup</c>, 20 at least): the first
+    /// 20 of the list, then others drawn apart, so that the runtime has compiled the search's code with
+    /// full optimization (tiered compilation starts every method unoptimized, and a few hundred
+    /// searches pass before it is done), as in a server that has been running.</summary>
+    public static int Warmup { get; set; } = 200;
+
+    private static IReadOnlyList<SearchQuery> _warmupQueries = [];
+
+    private static async Task<(double P50, double P99)> LatencyAsync(IReadOnlyList<SearchQuery> queries, Func<SearchQuery, Task> run, Func<SearchQuery, string>? describe = null)
     {
-        foreach (var q in queries.Take(20)) await run(q); // warm-up: caches, JIT, query plans
+        // Warm-up: caches, JIT, query plans.
+        foreach (var q in queries.Take(20).Concat(_warmupQueries.Take(Math.Max(0, Warmup - 20)))) await run(q);
+        if (Warmup > 20) await Task.Delay(1000); // the runtime compiles hot methods again on a thread of its own
         var times = new List<double>();
         foreach (var q in queries.Skip(20))
         {
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             await run(q);
             times.Add(clock.Elapsed.TotalMilliseconds);
-            if (describe is not null) Console.Error.WriteLine($"{clock.Elapsed.TotalMilliseconds,8:F1} ms  {describe(q)}");
+            if (describe is not null)
+            {
+                Console.Error.WriteLine($"{clock.Elapsed.TotalMilliseconds,8:F1} ms  {describe(q)} GC {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3} " +
+                    $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F1} ms");
+            }
         }
         times.Sort();
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)]);
     }
 
     /// <summary>Typical queries: two words of a real treatment, filtered by a decision or by the item's category.</summary>
-    private static List<SearchQuery> Queries(List<Determination> sources, int count)
+    private static List<SearchQuery> Queries(List<Determination> sources, int count, int seed = 17)
     {
-        var random = new Random(17);
+        var random = new Random(seed);
         var items = sources.SelectMany(d => d.Items).ToList();
         var queries = new List<SearchQuery>();
         while (queries.Count < count)

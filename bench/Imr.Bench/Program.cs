@@ -3,7 +3,7 @@ using Imr.Bench;
 // Benchmarks of the letter reader and the treatment classifier, each beside a floor measured in the
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
-//       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N]
+//       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N] [--warmup N (searches before the measured ones; 20 at least)]
 //       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused; with postgres, a database an earlier run imported)] [--verbose]
 //   dotnet run --project bench/Imr.Bench -c Release -- prepare --letters-file PATH [--letters N] [--rounds N] [--dump PATH]
 //       (the import's parse and prepare alone: letters per CPU-second on one thread, by phase, then on all cores)
@@ -14,6 +14,7 @@ var items = Args.Int(args, "--items", 1_000_000);
 var archiveLetters = Args.Ints(args, "--letters", [100_000]);
 var postgres = Args.String(args, "--postgres");
 var queries = Args.Int(args, "--queries", 200);
+ArchiveBenchmarks.Warmup = Args.Int(args, "--warmup", 200);
 var lettersFile = Args.String(args, "--letters-file");
 var part = Args.String(args, "--part") ?? "both";
 var keptDb = Args.String(args, "--db");

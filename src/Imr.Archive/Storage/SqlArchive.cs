@@ -145,6 +145,7 @@ public abstract class SqlArchive : IArchive
             ImpactIndexStatistics.Answered++;
             ImpactIndexStatistics.PostingsRead += search.Cost.Postings;
             ImpactIndexStatistics.Last = search.Cost;
+            ImpactIndexStatistics.Cached = Impact.Cache.Counts;
             ImpactIndexStatistics.LastRanking = clock.Elapsed;
             ImpactIndexStatistics.Ranking += clock.Elapsed;
         }

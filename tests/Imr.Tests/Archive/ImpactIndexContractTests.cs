@@ -151,6 +151,28 @@ public abstract partial class ArchiveContractTests
         Assert.Equal(ImpactStats(sql).Searches, ImpactStats(sql).Answered);
     }
 
+    [Fact]
+    public async Task Searches_after_merges_answer_exactly_though_earlier_searches_cached_the_merged_segments()
+    {
+        await using var archive = await OpenAsync();
+        var sql = (SqlArchive)archive;
+        sql.ImpactOptions = new ImpactOptions(MergeFanOut: 3, FirstBlockSize: 4, LookupBlockSize: 3, LookupBlocks: 8);
+        var random = new Random(4611);
+        var stored = await StoreSyntheticAsync(sql, random, letters: 120);
+        var queries = new[] { "lumbar", "physical therapy", "the pain", "knee injection", "medications" }
+            .SelectMany(text => new[] { new SearchQuery(text) { Limit = 7 }, new SearchQuery(text) { Limit = 4, Decision = Decision.Upheld } }).ToList();
+        foreach (var query in queries) await AssertExactAsync(sql, stored, query);
+        foreach (var query in queries) await AssertExactAsync(sql, stored, query);
+        Assert.True(ImpactStats(sql).Cached.Hits > 0, "the second round of the same searches read nothing from the cache");
+        var segmentsBefore = (await sql.ConnectionForTests.QueryAsync<long>("SELECT id FROM impact_segments")).ToHashSet();
+
+        // More letters, in batches that merge the segments the searches read.
+        stored = await StoreSyntheticAsync(sql, random, letters: 120, more: stored);
+        var segmentsAfter = (await sql.ConnectionForTests.QueryAsync<long>("SELECT id FROM impact_segments")).ToHashSet();
+        Assert.True(segmentsBefore.Except(segmentsAfter).Any(), "no segment the searches had read was merged");
+        foreach (var query in queries) await AssertExactAsync(sql, stored, query);
+    }
+
     /// <summary>What was stored: every version of each key in order, and each batch's range of ids (a
     /// level-0 segment each).</summary>
     private sealed record StoredLetters(Dictionary<string, List<LetterRecord>> Records, List<(long First, long Last)> Segments);
@@ -160,14 +182,16 @@ public abstract partial class ArchiveContractTests
     private static async Task<long> CountAsync(SqlArchive archive, string sql) =>
         await archive.ConnectionForTests.ExecuteScalarAsync<long>(sql);
 
-    /// <summary>Synthetic letters in batches of random size, some later ones new versions of earlier ones.</summary>
-    private static async Task<StoredLetters> StoreSyntheticAsync(SqlArchive archive, Random random, int letters)
+    /// <summary>Synthetic letters in batches of random size, some later ones new versions of earlier ones;
+    /// <paramref name="more"/>: what was stored before (more letters are added to it).</summary>
+    private static async Task<StoredLetters> StoreSyntheticAsync(SqlArchive archive, Random random, int letters, StoredLetters? more = null)
     {
         var generator = new LetterGenerator((await CorpusLetters.ReadAsync()).Select(l => l.Determination).ToList());
-        var records = new Dictionary<string, List<LetterRecord>>();
-        var segments = new List<(long, long)>();
-        var made = 0;
-        var revision = 0;
+        var records = more?.Records ?? new Dictionary<string, List<LetterRecord>>();
+        var segments = more?.Segments ?? new List<(long, long)>();
+        var made = records.Values.Sum(v => v.Count);
+        letters += made;
+        var revision = made;
         while (made < letters)
         {
             var batch = new List<LetterRecord>();

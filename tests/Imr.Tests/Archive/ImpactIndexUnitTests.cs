@@ -172,6 +172,80 @@ public sealed class ImpactIndexUnitTests
     }
 
     [Theory]
+    [InlineData(1, 1, 0)] // one posting
+    [InlineData(1000, 7, 1)] // spread evenly, as letters are
+    [InlineData(1000, 1, 2)] // every id of a range
+    [InlineData(1500, 0, 3)] // bunched: half the postings in the first tenth of the range
+    [InlineData(300, 1_000_000, 4)] // far apart
+    public void A_decoded_lookup_block_finds_each_letter_as_a_search_through_its_postings_would(int count, int gap, int seed)
+    {
+        var random = new Random(seed);
+        var ids = new SortedSet<long>();
+        var next = 7_000_000_000L + random.Next(100);
+        while (ids.Count < count)
+        {
+            ids.Add(next);
+            next += gap == 0 ? (ids.Count < count / 2 ? 1 + random.Next(2) : 1 + random.Next(60)) : 1 + random.Next(Math.Max(1, gap));
+        }
+        var impacts = ids.ToDictionary(id => id, _ => (byte)random.Next(1, 256));
+        var keys = ids.Select(id => PostingBlocks.Key(id, impacts[id])).ToArray();
+        Array.Sort(keys);
+        var blobs = new List<byte[]>();
+        PostingBlocks.CutLookup(keys, count, (_, blob) => blobs.Add(blob));
+        var block = LookupBlock.Decode(Assert.Single(blobs));
+        Assert.Equal(count, block.Count);
+        Assert.Equal(block.Count, LookupBlock.Of(ids.ToArray(), ids.Select(id => impacts[id]).ToArray()).Count);
+
+        // Rounds of letters asked in ascending order (held or not, before, within and after the
+        // block's range), each walk starting where the one before stopped.
+        var first = ids.Min;
+        var last = ids.Max;
+        for (var round = 0; round < 50; round++)
+        {
+            var asked = Enumerable.Range(0, 1 + random.Next(40))
+                .Select(_ => random.Next(3) == 0 ? ids.ElementAt(random.Next(count)) : first - 5 + (long)(random.NextDouble() * (last - first + 10)))
+                .Distinct().Order().ToList();
+            var from = 0;
+            foreach (var id in asked) Assert.Equal(impacts.GetValueOrDefault(id), block.ImpactOf(id, ref from));
+        }
+    }
+
+    [Fact]
+    public void The_block_cache_forgets_all_once_a_segment_it_knew_is_merged_away_or_seen_changed()
+    {
+        using var cache = new BlockCache(1 << 20);
+        var key = new BlockKey(1, "lumbar", BlockKind.Lookup, 40);
+        cache.Admit([new SegmentInfo(1, 40, 1, 40), new SegmentInfo(2, 10, 41, 50)]);
+        cache.Set(key, new byte[] { 1, 2, 3 }, 3);
+        Assert.True(cache.TryGet<byte[]>(key, out var kept));
+        Assert.Equal([1, 2, 3], kept);
+        Assert.False(cache.TryGet<LookupBlock>(key, out _)); // kept as another kind
+
+        cache.Admit([new SegmentInfo(1, 40, 1, 40), new SegmentInfo(2, 10, 41, 50), new SegmentInfo(3, 10, 51, 60)]); // one more: kept
+        Assert.True(cache.TryGet<byte[]>(key, out _));
+        cache.Admit([new SegmentInfo(1, 40, 1, 40), new SegmentInfo(4, 20, 41, 60)]); // 2 and 3 merged into 4: all forgotten
+        Assert.False(cache.TryGet<byte[]>(key, out _));
+
+        cache.Set(key, new byte[] { 4 }, 1);
+        cache.Admit([new SegmentInfo(1, 39, 1, 40), new SegmentInfo(4, 20, 41, 60)]); // segment 1 with another shape
+        Assert.False(cache.TryGet<byte[]>(key, out _));
+        Assert.Equal((2L, 3L), cache.Counts);
+
+        using var none = new BlockCache(0);
+        none.Set(key, new byte[] { 1 }, 1);
+        Assert.False(none.TryGet<byte[]>(key, out _));
+    }
+
+    [Fact]
+    public void The_block_cache_holds_no_more_than_its_size()
+    {
+        using var cache = new BlockCache(100_000);
+        for (var n = 0; n < 1000; n++) cache.Set(new BlockKey(1, "term", BlockKind.Block, n), new byte[1000], 1000);
+        var held = Enumerable.Range(0, 1000).Count(n => cache.TryGet<byte[]>(new BlockKey(1, "term", BlockKind.Block, n), out _));
+        Assert.InRange(held, 1, 100_000 / 1000);
+    }
+
+    [Theory]
     [InlineData(64, 0)] // all in the first block: looked up there, no lookup rows
     [InlineData(65, 1)]
     [InlineData(300, 3)]

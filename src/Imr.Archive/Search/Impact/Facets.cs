@@ -160,6 +160,9 @@ public static class LetterSets
             }
         }
 
+        /// <summary>About what the set takes in memory.</summary>
+        public long Bytes => _ids is not null ? _ids.LongLength * sizeof(long) : _blob!.LongLength;
+
         public bool Contains(long id)
         {
             if (_ids is not null) return Array.BinarySearch(_ids, id) >= 0;

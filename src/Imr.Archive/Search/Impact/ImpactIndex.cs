@@ -9,14 +9,19 @@ namespace Imr.Archive.Search.Impact;
 /// <param name="BackfillBatch">Letters per segment when indexing letters stored before the index existed.</param>
 /// <param name="LookupBlockSize">Postings in a block of the letter-ordered lists (at least).</param>
 /// <param name="LookupBlocks">The most blocks of a term's letter-ordered list in a segment.</param>
-public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500, int LookupBlockSize = PostingBlocks.LookupBlockSize, int LookupBlocks = PostingBlocks.LookupBlocks);
+/// <param name="CacheBytes">The most the <see cref="BlockCache"/> keeps of what searches read (0: nothing).</param>
+public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = PostingBlocks.FirstBlockSize, int BackfillBatch = 500, int LookupBlockSize = PostingBlocks.LookupBlockSize, int LookupBlocks = PostingBlocks.LookupBlocks, long CacheBytes = ImpactOptions.DefaultCacheBytes)
+{
+    /// <summary>256 MB: at a million letters, the blocks of the words most searches hold.</summary>
+    public const long DefaultCacheBytes = 256L << 20;
+}
 
 /// <summary>Writes a segment's posting rows and lookup rows within a transaction (the engines' fastest
 /// way: prepared INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
 public delegate Task PostingWriter(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);
 
-/// <summary>A live segment as a query sees it.</summary>
-public sealed record SegmentInfo(long Id, long Letters);
+/// <summary>A live segment as a query sees it: its id, its letters and the range of their ids.</summary>
+public sealed record SegmentInfo(long Id, long Letters, long FirstLetterId = 0, long LastLetterId = 0);
 
 /// <summary>
 /// The impact index's storage, plain tables both engines share (<c>impact_segments</c>,
@@ -33,6 +38,9 @@ public sealed record SegmentInfo(long Id, long Letters);
 public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null, bool readBesideWrites = false)
 {
     private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize, options.LookupBlocks);
+
+    /// <summary>What searches read, kept for the next ones.</summary>
+    public BlockCache Cache { get; } = new(options.CacheBytes);
 
     public ImpactOptions Options => options;
 
@@ -240,35 +248,71 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
     public async Task<(bool Complete, IReadOnlyList<SegmentInfo> Segments)> SnapshotAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            "SELECT letters_through, done_through FROM impact_backlog; SELECT id, letters FROM impact_segments ORDER BY id",
+            "SELECT letters_through, done_through FROM impact_backlog; SELECT id, letters, first_letter_id, last_letter_id FROM impact_segments ORDER BY id",
             transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var (through, done) = await results.ReadSingleAsync<(long, long)>().ConfigureAwait(false);
-        var segments = (await results.ReadAsync<(long Id, long Letters)>().ConfigureAwait(false)).Select(s => new SegmentInfo(s.Id, s.Letters)).ToList();
+        var segments = (await results.ReadAsync<(long Id, long Letters, long First, long Last)>().ConfigureAwait(false))
+            .Select(s => new SegmentInfo(s.Id, s.Letters, s.First, s.Last)).ToList();
+        Cache.Admit(segments);
         return (done >= through, segments);
     }
 
     /// <summary>The first block of each term in each segment, with the term's count and lookup directory
-    /// there, in one query.</summary>
+    /// there: from the <see cref="Cache"/>, the rest in one query.</summary>
     public async Task<IReadOnlyList<(long SegmentId, string Term, long Df, byte[] Postings, byte[]? Directory)>> FirstBlocksAsync(
         DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        if (segments.Count == 0) return [];
+        var found = new List<(long SegmentId, string Term, long Df, byte[] Postings, byte[]? Directory)>();
+        var missing = new HashSet<(long Segment, string Term)>();
+        foreach (var segment in segments)
+        {
+            foreach (var term in terms)
+            {
+                if (!Cache.TryGet<FirstBlock>(new BlockKey(segment.Id, term, BlockKind.First, 0), out var first)) missing.Add((segment.Id, term));
+                else if (first != FirstBlock.Absent) found.Add((segment.Id, term, first!.Df, first.Postings, first.Directory));
+            }
+        }
+        if (missing.Count == 0) return found;
         // One parameter a term (Dapper would pass a list to Npgsql as one array, which IN does not take).
         var parameters = new DynamicParameters();
-        for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
-        return (await connection.QueryAsync<(long, string, long, byte[], byte[]?)>(new CommandDefinition(
-            $"SELECT segment_id, term, df, postings, directory FROM impact_postings WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) " +
-            $"AND term IN ({string.Join(',', terms.Select((_, i) => $"@t{i}"))}) AND block = 0",
-            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var missingTerms = missing.Select(m => m.Term).Distinct().ToList();
+        for (var i = 0; i < missingTerms.Count; i++) parameters.Add($"t{i}", missingTerms[i]);
+        var rows = await connection.QueryAsync<(long SegmentId, string Term, long Df, byte[] Postings, byte[]? Directory)>(new CommandDefinition(
+            $"SELECT segment_id, term, df, postings, directory FROM impact_postings WHERE segment_id IN ({string.Join(',', missing.Select(m => m.Segment).Distinct())}) " +
+            $"AND term IN ({string.Join(',', missingTerms.Select((_, i) => $"@t{i}"))}) AND block = 0",
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            if (!missing.Remove((row.SegmentId, row.Term))) continue; // a pair of the cross product that was cached
+            found.Add(row);
+            Cache.Set(new BlockKey(row.SegmentId, row.Term, BlockKind.First, 0), new FirstBlock(row.Df, row.Postings, row.Directory),
+                row.Postings.Length + (row.Directory?.Length ?? 0));
+        }
+        foreach (var (segment, term) in missing) Cache.Set(new BlockKey(segment, term, BlockKind.First, 0), FirstBlock.Absent, 0);
+        return found;
     }
 
-    /// <summary>The letters of each segment holding <paramref name="facet"/>, in one query.</summary>
+    /// <summary>The letters of each segment holding <paramref name="facet"/>: from the <see cref="Cache"/>, the rest in one query.</summary>
     public async Task<IReadOnlyList<LetterSets.LetterSet>> FacetAsync(DbTransaction transaction, IReadOnlyList<SegmentInfo> segments, string facet, CancellationToken cancellationToken)
     {
-        if (segments.Count == 0) return [];
-        return (await connection.QueryAsync<byte[]>(new CommandDefinition(
-            $"SELECT letters FROM impact_facets WHERE segment_id IN ({string.Join(',', segments.Select(s => s.Id))}) AND facet = @facet",
-            new { facet }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(LetterSets.LetterSet.Of).ToList();
+        var sets = new List<LetterSets.LetterSet>();
+        var missing = new List<long>();
+        foreach (var segment in segments)
+        {
+            if (Cache.TryGet<LetterSets.LetterSet>(new BlockKey(segment.Id, facet, BlockKind.Facet, 0), out var set)) sets.Add(set!);
+            else missing.Add(segment.Id);
+        }
+        if (missing.Count == 0) return sets;
+        var rows = await connection.QueryAsync<(long SegmentId, byte[] Letters)>(new CommandDefinition(
+            $"SELECT segment_id, letters FROM impact_facets WHERE segment_id IN ({string.Join(',', missing)}) AND facet = @facet",
+            new { facet }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var (segmentId, letters) in rows)
+        {
+            var set = LetterSets.LetterSet.Of(letters);
+            sets.Add(set);
+            Cache.Set(new BlockKey(segmentId, facet, BlockKind.Facet, 0), set, set.Bytes);
+        }
+        return sets;
     }
 
     /// <summary>The letters no longer current (versions replaced), which the index keeps until a merge
@@ -277,36 +321,61 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
         (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT id FROM letters WHERE is_current = FALSE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
 
-    /// <summary>Further blocks, each a (segment, term, block), in one query.</summary>
+    /// <summary>Further blocks, each a (segment, term, block): from the <see cref="Cache"/>, the rest in one query.</summary>
     public async Task<IReadOnlyList<(long SegmentId, string Term, long Block, byte[] Postings)>> BlocksAsync(
         DbTransaction transaction, IReadOnlyList<(long SegmentId, string Term, int Block)> blocks, CancellationToken cancellationToken)
     {
+        var found = new List<(long SegmentId, string Term, long Block, byte[] Postings)>();
+        var missing = new List<(long SegmentId, string Term, int Block)>();
+        foreach (var (segmentId, term, block) in blocks)
+        {
+            if (Cache.TryGet<byte[]>(new BlockKey(segmentId, term, BlockKind.Block, block), out var postings)) found.Add((segmentId, term, block, postings!));
+            else missing.Add((segmentId, term, block));
+        }
+        if (missing.Count == 0) return found;
         var parameters = new DynamicParameters();
-        var terms = blocks.Select(b => b.Term).Distinct().ToList();
+        var terms = missing.Select(b => b.Term).Distinct().ToList();
         for (var i = 0; i < terms.Count; i++) parameters.Add($"t{i}", terms[i]);
-        var wanted = string.Join(" OR ", blocks.Select(b => $"(segment_id = {b.SegmentId} AND term = @t{terms.IndexOf(b.Term)} AND block = {b.Block})"));
-        return (await connection.QueryAsync<(long, string, long, byte[])>(new CommandDefinition(
+        var wanted = string.Join(" OR ", missing.Select(b => $"(segment_id = {b.SegmentId} AND term = @t{terms.IndexOf(b.Term)} AND block = {b.Block})"));
+        foreach (var row in await connection.QueryAsync<(long SegmentId, string Term, long Block, byte[] Postings)>(new CommandDefinition(
             $"SELECT segment_id, term, block, postings FROM impact_postings WHERE {wanted}",
-            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            found.Add(row);
+            Cache.Set(new BlockKey(row.SegmentId, row.Term, BlockKind.Block, row.Block), row.Postings, row.Postings.Length);
+        }
+        return found;
     }
 
-    /// <summary>Lookup blocks of a segment, each a (term, last letter id), in one query.</summary>
-    public async Task<IReadOnlyList<(string Term, long LastId, byte[] Postings)>> LookupBlocksAsync(
+    /// <summary>Lookup blocks of a segment, each a (term, last letter id), decoded: from the <see cref="Cache"/>, the rest in one query.</summary>
+    public async Task<IReadOnlyList<(string Term, long LastId, LookupBlock Block)>> LookupBlocksAsync(
         DbTransaction transaction, long segmentId, IReadOnlyList<(string Term, long LastId)> blocks, CancellationToken cancellationToken)
     {
-        if (blocks.Count == 0) return [];
+        var found = new List<(string Term, long LastId, LookupBlock Block)>(blocks.Count);
+        var missing = new List<(string Term, long LastId)>();
+        foreach (var (term, last) in blocks)
+        {
+            if (Cache.TryGet<LookupBlock>(new BlockKey(segmentId, term, BlockKind.Lookup, last), out var block)) found.Add((term, last, block!));
+            else missing.Add((term, last));
+        }
+        if (missing.Count == 0) return found;
         var parameters = new DynamicParameters();
         parameters.Add("segment", segmentId);
         // One IN list a term, each its own SELECT: a seek per block on both engines (an array of keys
         // on PostgreSQL; SQLite would scan the segment's rows for an OR of terms).
-        var wanted = string.Join(" UNION ALL ", blocks.GroupBy(b => b.Term).Select((g, i) =>
+        var wanted = string.Join(" UNION ALL ", missing.GroupBy(b => b.Term).Select((g, i) =>
         {
             parameters.Add($"t{i}", g.Key);
             return $"SELECT term, last_id, postings FROM impact_lookup WHERE segment_id = @segment AND term = @t{i} AND last_id IN ({string.Join(',', g.Select(b => b.LastId))})";
         }));
-        return (await connection.QueryAsync<(string, long, byte[])>(new CommandDefinition(
-            wanted,
-            parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        foreach (var (term, last, postings) in await connection.QueryAsync<(string Term, long LastId, byte[] Postings)>(new CommandDefinition(
+            wanted, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            var block = LookupBlock.Decode(postings);
+            found.Add((term, last, block));
+            Cache.Set(new BlockKey(segmentId, term, BlockKind.Lookup, last), block, block.Bytes);
+        }
+        return found;
     }
 
     private Task<long> InsertSegmentAsync(DbTransaction transaction, int level, long letters, double average, long first, long last, CancellationToken cancellationToken) =>

@@ -223,7 +223,7 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var got = await index.LookupBlocksAsync(transaction, cursor.SegmentId, missing, cancellationToken).ConfigureAwait(false);
                 _lookupTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
-                foreach (var (term, last, blob) in got) others.First(o => o.Lookup.Stem == term).Lookup.Load(last, blob);
+                foreach (var (term, last, block) in got) others.First(o => o.Lookup.Stem == term).Lookup.Load(last, block);
             }
             if (others.Count > 0) _lookedUp += met.Count;
             // In letter order, so that each block is walked once.
@@ -298,16 +298,12 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
     }
 
     /// <summary>A term's letter-ordered list in a segment: its directory (the blocks' last letter ids)
-    /// and the blocks read so far, as stored (a block of a term most letters hold has thousands of
-    /// postings, of which a search needs a few: read in place the first time a step needs it, decoded
-    /// into arrays when another step needs it again).</summary>
+    /// and the blocks read so far, decoded (shared with other searches through the index's cache).</summary>
     private sealed class TermLookup(string stem, long[] lasts)
     {
-        private static readonly byte[] Requested = [];
+        private static readonly LookupBlock Requested = LookupBlock.Of([0L], [(byte)0]);
         private readonly List<int> _wanted = [];
-        private readonly byte[]?[] _blocks = new byte[]?[lasts.Length];
-        private readonly (long[] Ids, byte[] Impacts)?[] _decoded = new (long[], byte[])?[lasts.Length];
-        private readonly bool[] _used = new bool[lasts.Length];
+        private readonly LookupBlock?[] _blocks = new LookupBlock?[lasts.Length];
 
         public string Stem => stem;
 
@@ -319,19 +315,16 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             byte[] impacts = [];
             var count = PostingBlocks.Decode(block, ref ids, ref impacts);
             if (count == 0) throw new InvalidDataException($"An empty first block of \"{stem}\".");
-            Array.Resize(ref ids, count);
-            Array.Resize(ref impacts, count);
-            Array.Sort(ids, impacts);
-            var lookup = new TermLookup(stem, [ids[^1]]);
-            lookup._blocks[0] = block; // read: never asked for
-            lookup._decoded[0] = (ids, impacts);
+            Array.Sort(ids, impacts, 0, count);
+            var lookup = new TermLookup(stem, [ids[count - 1]]);
+            lookup._blocks[0] = LookupBlock.Of(ids.AsSpan(0, count), impacts.AsSpan(0, count)); // read: never asked for
             return lookup;
         }
 
         /// <summary>Notes the block that would hold the letter, unless it is read or asked for already.</summary>
         public void Want(long id)
         {
-            var b = BlockOf(id);
+            var b = LowerBound(lasts, 0, id);
             if (b >= lasts.Length || _blocks[b] is not null) return;
             _blocks[b] = Requested;
             _wanted.Add(b);
@@ -364,69 +357,34 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
             return count;
         }
 
-        public void Load(long last, byte[] blob)
+        public void Load(long last, LookupBlock block)
         {
             var b = Array.BinarySearch(lasts, last);
-            if (b < 0 || blob.Length < 2) throw new InvalidDataException($"A lookup block of \"{stem}\" missing from its directory, or empty.");
-            _blocks[b] = blob;
+            if (b < 0) throw new InvalidDataException($"A lookup block of \"{stem}\" missing from its directory.");
+            _blocks[b] = block;
         }
 
         /// <summary>The impacts of letters given in ascending id order (0: the letter does not hold the
         /// term), their blocks having been read: one walk through the blocks.</summary>
         public void Impacts(long[] ids, byte[] impacts)
         {
-            // The block at hand, read in place (see PostingBlocks.CutLookup): its count, its ids as
-            // varint deltas from the first, then an impact byte each.
             var b = -1;
-            byte[] blob = Requested;
-            (long[] Ids, byte[] Impacts)? decoded = null;
-            int count = 0, j = 0, at = 0, impactsAt = 0;
-            long current = 0;
+            LookupBlock? block = null;
+            var from = 0;
             for (var i = 0; i < ids.Length; i++)
             {
                 var id = ids[i];
                 impacts[i] = 0;
-                var next = b >= 0 && lasts[b] >= id ? b : BlockOf(id, Math.Max(b, 0));
+                var next = b >= 0 && lasts[b] >= id ? b : LowerBound(lasts, Math.Max(b, 0), id);
                 if (next >= lasts.Length) continue;
                 if (next != b)
                 {
                     b = next;
-                    decoded = _decoded[b];
-                    if (decoded is null)
-                    {
-                        blob = _blocks[b] is { Length: > 0 } read ? read : throw new InvalidOperationException("A lookup block was not read.");
-                        if (_used[b]) decoded = _decoded[b] = PostingBlocks.DecodeLookup(blob);
-                        else
-                        {
-                            at = 0;
-                            count = (int)PostingBlocks.ReadVarint(blob, ref at);
-                            impactsAt = blob.Length - count;
-                            current = (long)PostingBlocks.ReadVarint(blob, ref at);
-                            j = 0;
-                        }
-                    }
-                    _used[b] = true;
+                    block = _blocks[b] is { } read && !ReferenceEquals(read, Requested) ? read : throw new InvalidOperationException("A lookup block was not read.");
+                    from = 0;
                 }
-                if (decoded is { } d)
-                {
-                    var k = LowerBound(d.Ids, 0, id);
-                    if (k < d.Ids.Length && d.Ids[k] == id) impacts[i] = d.Impacts[k];
-                    continue;
-                }
-                while (current < id && j < count - 1)
-                {
-                    current += (long)PostingBlocks.ReadVarint(blob, ref at);
-                    j++;
-                }
-                if (current == id) impacts[i] = blob[impactsAt + j];
+                impacts[i] = block!.ImpactOf(id, ref from);
             }
-        }
-
-        // The first block (from the one given on) whose last id is at or above the letter's: the only
-        // one that could hold it.
-        private int BlockOf(long id, int from = 0)
-        {
-            return LowerBound(lasts, from, id);
         }
 
         // The first index from `from` on whose value is at or above `id` (the array ascending): a
@@ -444,23 +402,28 @@ public sealed class ImpactSearch(ImpactIndex index, DbTransaction transaction, F
         }
     }
 
-    /// <summary>The letters met so far, a bit per letter id (ids are dense: a bitmap beats a hash set),
-    /// and a hash set for ids beyond what a bitmap should hold.</summary>
+    /// <summary>The letters met so far, a bit per letter id (ids are dense: a bitmap beats a hash set)
+    /// in pages of 32,768 letters made as letters come (small arrays, none in the large object heap,
+    /// whose every allocation brings a full collection nearer), and a hash set for ids beyond what a
+    /// bitmap should hold.</summary>
     private sealed class LetterSet
     {
         private const long BitmapLimit = 1L << 31;
-        private ulong[] _bits = new ulong[1024];
+        private const int PageBits = 15;
+        private ulong[]?[] _pages = new ulong[]?[64];
         private HashSet<long>? _beyond;
 
         /// <summary>Adds the letter; false if it was there.</summary>
         public bool Add(long id)
         {
             if (id < 0 || id >= BitmapLimit) return (_beyond ??= []).Add(id);
-            var word = (int)(id >> 6);
-            if (word >= _bits.Length) Array.Resize(ref _bits, Math.Max(word + 1, _bits.Length * 2));
+            var p = (int)(id >> PageBits);
+            if (p >= _pages.Length) Array.Resize(ref _pages, Math.Max(p + 1, _pages.Length * 2));
+            var page = _pages[p] ??= new ulong[(1 << PageBits) / 64];
+            var word = (int)(id >> 6) & (page.Length - 1);
             var bit = 1UL << (int)(id & 63);
-            if ((_bits[word] & bit) != 0) return false;
-            _bits[word] |= bit;
+            if ((page[word] & bit) != 0) return false;
+            page[word] |= bit;
             return true;
         }
     }

@@ -26,6 +26,10 @@ public sealed class ImpactStatistics
     /// <summary>The time the last search the impact index answered spent finding its letters.</summary>
     public TimeSpan LastRanking { get; set; }
 
+    /// <summary>Reads of blocks and facets the searches found in the <see cref="BlockCache"/>, and those
+    /// that went to the database.</summary>
+    public (long Hits, long Misses) Cached { get; set; }
+
     /// <summary>Time stores spent writing segments and merging them.</summary>
     public TimeSpan Indexing { get; set; }
 
