@@ -10,6 +10,10 @@ internal static class CliRunner
         public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>The CLI in its own build output (see the test project), where its dependencies are.</summary>
+    public static string ImrDll { get; } = Path.GetFullPath(typeof(CliRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ImrCli").Value!.Replace('\\', Path.DirectorySeparatorChar));
+
     public static async Task<Run> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -18,7 +22,7 @@ internal static class CliRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "imr.dll"));
+        start.ArgumentList.Add(ImrDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;

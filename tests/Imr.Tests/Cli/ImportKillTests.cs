@@ -74,7 +74,7 @@ public sealed class ImportKillTests : IDisposable
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "imr.dll"));
+        start.ArgumentList.Add(CliRunner.ImrDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
