@@ -7,8 +7,8 @@ using NpgsqlTypes;
 
 namespace Imr.Archive.Storage;
 
-/// <summary>The production engine: PostgreSQL, full text with weighted tsvectors and a GIN index.
-/// PostgreSQL has no BM25; results are ranked with ts_rank_cd (cover density) over the same weights.</summary>
+/// <summary>The production engine: PostgreSQL. Searches are answered by the impact index, as on SQLite;
+/// while it is not complete, by ts_rank_cd (cover density) over weighted tsvectors computed as read.</summary>
 public sealed class PostgresArchive : SqlArchive
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -63,9 +63,8 @@ public sealed class PostgresArchive : SqlArchive
         await IdsAsync((NpgsqlConnection)Connection, transaction, "letters", count, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// A batch in a handful of round trips: the ids drawn from the sequences at once (the letters' before), the letters
-    /// copied (binary COPY) into a staging table from which one INSERT computes their weighted
-    /// tsvectors, and the items, guidelines, specialties and licensure copied straight into their tables.
+    /// A batch in a handful of round trips: the ids drawn from the sequences at once (the letters' before), then
+    /// the letters, items, guidelines, specialties and licensure copied (binary COPY) into their tables.
     /// </summary>
     protected override async Task WriteAsync(DbTransaction transaction, StorePlan plan, IReadOnlyList<long> letterIds, CancellationToken cancellationToken)
     {
@@ -78,18 +77,14 @@ public sealed class PostgresArchive : SqlArchive
         }
         var itemIds = await IdsAsync(connection, transaction, "items", plan.Letters.Sum(l => l.Letter.Items.Count), cancellationToken).ConfigureAwait(false);
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"CREATE TEMP TABLE letters_stage ON COMMIT DROP AS SELECT id, {LetterColumns}, ''::text AS treatments, ''::text AS rationales FROM letters WITH NO DATA",
-            transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var importedAt = DateTime.UtcNow;
         await using (var copy = await connection.BeginBinaryImportAsync(
-            $"COPY letters_stage (id, {LetterColumns}, treatments, rationales) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            $"COPY letters (id, {LetterColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             for (var n = 0; n < plan.Letters.Count; n++)
             {
                 var (letter, version, current) = plan.Letters[n];
                 var d = letter.Determination;
-                var (treatments, rationales) = ItemTexts(letter);
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(letterIds[n], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(letter.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -110,20 +105,9 @@ public sealed class PostgresArchive : SqlArchive
                 await WriteAsync(copy, d.CaseSummary, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(letter.Json, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(importedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(treatments, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(rationales, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO letters (id, {LetterColumns}, search)
-            SELECT id, {LetterColumns},
-                   setweight(to_tsvector('english', treatments), 'A') || setweight(to_tsvector('english', rationales), 'B')
-                   || setweight(to_tsvector('english', case_summary), 'C')
-            FROM letters_stage
-            """, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
         await CopyAsync(connection, "letter_licensure (letter_id, state)",
             plan.Letters.SelectMany((l, n) => l.Letter.Determination.Reviewer.Licensure.Distinct().Select(s => (letterIds[n], s))), cancellationToken).ConfigureAwait(false);
         await CopyAsync(connection, "letter_specialties (letter_id, specialty)",
@@ -214,12 +198,22 @@ public sealed class PostgresArchive : SqlArchive
 
     protected override string KeyIn => "letter_key = ANY(@keys)";
 
-    // Cover density over the weights of the tsvector (D, C, B, A): treatments count most.
+    // Cover density over weighted tsvectors (D, C, B, A: treatments count most), computed for each
+    // current letter as it is read: the letters keep none (migration 0008), as the impact index answers
+    // every search but those of an index not yet complete, which this scan serves meanwhile.
     protected override string RankedSql(string filters) => $$"""
         WITH q AS (SELECT websearch_to_tsquery('english', @match) AS query)
         SELECT top.id AS Id, top.score AS Score
         FROM (SELECT m.id, ts_rank_cd('{0.2, 0.4, 1.0, 1.0}', m.search, q.query)::float8 AS score
-              FROM letters m, q WHERE m.search @@ q.query
+              FROM (SELECT l.id,
+                           setweight(to_tsvector('english', coalesce(t.treatments, '')), 'A') || setweight(to_tsvector('english', coalesce(t.rationales, '')), 'B')
+                           || setweight(to_tsvector('english', l.case_summary), 'C') AS search
+                    FROM letters l
+                    LEFT JOIN LATERAL (SELECT string_agg(i.treatment, ' | ' ORDER BY i.ordinal) AS treatments,
+                                              string_agg(i.rationale, ' | ' ORDER BY i.ordinal) AS rationales
+                                       FROM items i WHERE i.letter_id = l.id) t ON true
+                    WHERE l.is_current) m, q
+              WHERE m.search @@ q.query
               ORDER BY score DESC LIMIT @window) top
         JOIN letters l ON l.id = top.id
         WHERE true {{filters}}

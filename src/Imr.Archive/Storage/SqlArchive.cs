@@ -100,20 +100,15 @@ public abstract class SqlArchive : IArchive
     /// <summary>
     /// The search through the impact index (see <see cref="ImpactSearch"/>), in a read transaction so
     /// that a merge committed meanwhile cannot change what it reads; null when the index cannot answer
-    /// and the engine's full-text ranking must: a quoted phrase (the index keeps no positions), or an
-    /// archive whose older letters are not indexed yet.
+    /// and the engine's full-text ranking must: an archive whose older letters are not indexed yet, or a
+    /// query of more than 64 distinct stems. A quoted phrase is ranked by its stems and checked on the
+    /// candidates' texts (<see cref="Phrases"/>).
     /// </summary>
     private async Task<IReadOnlyList<SearchHit>?> ImpactSearchAsync(SearchQuery query, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
-        var stems = new List<string>();
-        foreach (var term in terms)
-        {
-            if (term.Contains(' ', StringComparison.Ordinal)) return null;
-            var stem = Tokenizer.Stems(term);
-            if (stem.Count != 1) return null;
-            if (!stems.Contains(stem[0])) stems.Add(stem[0]);
-        }
-        if (stems.Count > 64) return null;
+        var stems = terms.SelectMany(Tokenizer.Stems).Distinct(StringComparer.Ordinal).ToList();
+        if (stems.Count is 0 or > 64) return null;
+        var phrases = Phrases.Of(terms);
         IReadOnlyList<ImpactHit> ranked;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using (var transaction = await BeginReadAsync(cancellationToken).ConfigureAwait(false))
@@ -134,10 +129,14 @@ public abstract class SqlArchive : IArchive
                 retired ??= await Impact.RetiredAsync(transaction, ct).ConfigureAwait(false);
                 if (facet is not null) holding ??= await Impact.FacetAsync(transaction, segments, facet, ct).ConfigureAwait(false);
                 var pass = ids.Where(id => !retired.Contains(id) && (holding is null || holding.Any(h => h.Contains(id)))).ToList();
-                if (!askDatabase || pass.Count == 0) return pass.ToHashSet();
-                ImpactIndexStatistics.FilterQueries++;
-                return (await Connection.QueryAsync<long>(new CommandDefinition(
-                    PassingSql(pass, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToHashSet();
+                if (askDatabase && pass.Count > 0)
+                {
+                    ImpactIndexStatistics.FilterQueries++;
+                    pass = (await Connection.QueryAsync<long>(new CommandDefinition(
+                        PassingSql(pass, filters), parameters, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+                }
+                if (phrases is not null && pass.Count > 0) pass = await HoldingPhrasesAsync(transaction, pass, phrases, ct).ConfigureAwait(false);
+                return pass.ToHashSet();
             }
             var search = new ImpactSearch(Impact, transaction, Passes);
             ranked = await search.TopAsync(segments, stems, limit, cancellationToken).ConfigureAwait(false);
@@ -150,6 +149,26 @@ public abstract class SqlArchive : IArchive
             ImpactIndexStatistics.Ranking += clock.Elapsed;
         }
         return await PageOfHitsAsync(ranked.Select(r => (r.LetterId, ImpactScoring.ToScore(r.Score))).ToList(), query, terms, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Which of the letters <paramref name="ids"/> hold every one of <paramref name="phrases"/>,
+    /// checked on their case summaries, treatments and rationales (read in one query each).</summary>
+    private async Task<List<long>> HoldingPhrasesAsync(DbTransaction transaction, IReadOnlyList<long> ids, Phrases phrases, CancellationToken cancellationToken)
+    {
+        var inIds = string.Join(',', ids);
+        var texts = new Dictionary<long, List<string>>(ids.Count);
+        foreach (var (id, summary) in await Connection.QueryAsync<(long, string)>(new CommandDefinition(
+            $"SELECT id, case_summary FROM letters WHERE id IN ({inIds})", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            texts[id] = [summary];
+        }
+        foreach (var (id, treatment, rationale) in await Connection.QueryAsync<(long, string, string)>(new CommandDefinition(
+            $"SELECT letter_id, treatment, rationale FROM items WHERE letter_id IN ({inIds})", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            if (texts.TryGetValue(id, out var list)) list.AddRange([treatment, rationale]);
+        }
+        ImpactIndexStatistics.PhraseChecks += texts.Count;
+        return ids.Where(id => texts.TryGetValue(id, out var list) && phrases.HeldBy(list)).ToList();
     }
 
     /// <summary>Which of the letters <paramref name="ids"/> pass <paramref name="filters"/> (conditions on

@@ -338,4 +338,29 @@ public sealed class ImpactIndexUnitTests
         var count = PostingBlocks.Decode(blob, ref ids, ref impacts);
         return Enumerable.Range(0, count).Select(i => PostingBlocks.Key(ids[i], impacts[i])).ToArray();
     }
+    [Theory]
+    [InlineData("Physical therapies, twice a week.", "physical therapy", true)] // stems, case and punctuation
+    [InlineData("Therapy, physical and occupational.", "physical therapy", false)] // order
+    [InlineData("physical and therapy", "physical therapy", false)] // a word between
+    [InlineData("low back pain pain", "pain pain", true)] // a repeated word
+    [InlineData("pain then pain", "pain pain", false)]
+    [InlineData("Epidural at L5-S1 was denied.", "L5 S1", true)]
+    [InlineData("medial medial branch block", "medial branch block", true)] // a false start
+    public void A_phrase_is_held_where_its_stems_stand_in_a_row(string text, string phrase, bool held)
+    {
+        var phrases = Phrases.Of([phrase]);
+        Assert.NotNull(phrases);
+        Assert.Equal(held, phrases.HeldBy([text]));
+    }
+
+    [Fact]
+    public void Every_phrase_must_be_held_each_within_one_text()
+    {
+        var phrases = Phrases.Of(["knee brace", "physical therapy", "word"])!;
+        Assert.Equal(2, phrases.Count);
+        Assert.True(phrases.HeldBy(["A knee brace.", null, "", "Physical therapy."]));
+        Assert.False(phrases.HeldBy(["A knee brace."]));
+        Assert.False(phrases.HeldBy(["The knee", "brace and physical therapy"])); // not across two texts
+        Assert.Null(Phrases.Of(["knee", "brace"]));
+    }
 }

@@ -1,7 +1,7 @@
 namespace Imr.Archive.Search.Impact;
 
 /// <summary>How an archive's searches were served: by the impact index, or by the engine's full-text
-/// ranking (a phrase, or an index not yet complete), and the postings the index read.</summary>
+/// ranking (an index not yet complete), and the postings the index read.</summary>
 public sealed class ImpactStatistics
 {
     /// <summary>Searches with at least one word.</summary>
@@ -16,6 +16,9 @@ public sealed class ImpactStatistics
     /// <summary>Filter checks those searches asked the database (the filters the index's facets do not
     /// hold: guideline, specialty, state, dates).</summary>
     public long FilterQueries { get; set; }
+
+    /// <summary>Letters whose texts those searches read to check a quoted phrase (<see cref="Phrases"/>).</summary>
+    public long PhraseChecks { get; set; }
 
     /// <summary>Time those searches spent finding their letters (before the page of snippets).</summary>
     public TimeSpan Ranking { get; set; }
