@@ -171,6 +171,43 @@ public sealed class PostgresArchive : SqlArchive
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // A merge reads each input segment as one ordered query streamed on a pooled connection of its own
+    // (committed segments, which only this merge deletes, at its commit), so that reading, decoding and
+    // sorting the postings run on another thread while the merged segment is copied on the archive's
+    // connection: the reads no longer wait behind the writes, a page at a time.
+    protected override SegmentReader SegmentReader => (_, segmentId) => new StreamedSegment(_dataSource, segmentId);
+
+    protected override bool SegmentReaderBesideWrites => true;
+
+    /// <summary>A segment's rows in (term, block) order, one query read as it streams.</summary>
+    private sealed class StreamedSegment(NpgsqlDataSource dataSource, long segmentId) : SegmentStream
+    {
+        private NpgsqlConnection? _connection;
+        private NpgsqlCommand? _command;
+        private NpgsqlDataReader? _reader;
+
+        public override async ValueTask MoveNextAsync(CancellationToken cancellationToken)
+        {
+            if (_reader is null)
+            {
+                _connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                _command = new NpgsqlCommand("SELECT term, block, postings FROM impact_postings WHERE segment_id = @segmentId ORDER BY term, block", _connection);
+                _command.Parameters.AddWithValue("segmentId", segmentId);
+                _reader = await _command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            }
+            Current = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new StoredRow { Term = _reader.GetString(0), Block = _reader.GetInt64(1), Postings = await _reader.GetFieldValueAsync<byte[]>(2, cancellationToken).ConfigureAwait(false) }
+                : null;
+        }
+
+        public override void Dispose()
+        {
+            _reader?.Dispose();
+            _command?.Dispose();
+            _connection?.Dispose();
+        }
+    }
+
     private static async Task<long[]> IdsAsync(NpgsqlConnection connection, DbTransaction transaction, string table, int count, CancellationToken cancellationToken) =>
         count == 0 ? [] : (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, @count)",
