@@ -4,6 +4,7 @@ using Imr.Bench;
 // same run (these machines are noisy; absolute numbers vary, ratios much less).
 //   dotnet run --project bench/Imr.Bench -c Release -- [letters|treatments|clinical|archive] [--seconds N] [--batch N,N] [--items N]
 //       [--letters N,N] [--postgres "Host=...;Username=..."] [--engines sqlite,postgres] [--queries N] [--warmup N (searches before the measured ones; 20 at least)]
+//       [--raw-searches N (the raw engine measures only the first N queries, after 20 unmeasured)]
 //       [--letters-file PATH (kept, reused)] [--part both|archive|raw] [--db PATH (an SQLite archive kept, reused; with postgres, a database an earlier run imported)] [--verbose]
 //   dotnet run --project bench/Imr.Bench -c Release -- prepare --letters-file PATH [--letters N] [--rounds N] [--dump PATH]
 //       (the import's parse and prepare alone: letters per CPU-second on one thread, by phase, then on all cores)
@@ -15,6 +16,7 @@ var archiveLetters = Args.Ints(args, "--letters", [100_000]);
 var postgres = Args.String(args, "--postgres");
 var queries = Args.Int(args, "--queries", 200);
 ArchiveBenchmarks.Warmup = Args.Int(args, "--warmup", 200);
+ArchiveBenchmarks.RawSearches = args.Contains("--raw-searches") ? Args.Int(args, "--raw-searches", 200) : null;
 var lettersFile = Args.String(args, "--letters-file");
 var part = Args.String(args, "--part") ?? "both";
 var keptDb = Args.String(args, "--db");
