@@ -59,6 +59,21 @@ public sealed class PostgresArchive : SqlArchive
         }
     }
 
+    // Advisory locks, held to the end of the transaction that takes them (keys of this product: 4610 the
+    // migrations, above). READ COMMITTED alone would let two importers both read "not stored" and both
+    // write a letter (the second failing on its unique key), or both merge the same segments of the
+    // impact index (its postings then counted twice).
+    private const long StoreLockKey = 4611;
+    private const long IndexLockKey = 4612;
+
+    protected override Task LockStoreAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+        AdvisoryLockAsync(transaction, StoreLockKey, cancellationToken);
+
+    protected override IndexLock IndexLock => (transaction, cancellationToken) => AdvisoryLockAsync(transaction, IndexLockKey, cancellationToken);
+
+    private Task AdvisoryLockAsync(DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction, cancellationToken: cancellationToken));
+
     protected override async Task<IReadOnlyList<long>> NewLetterIdsAsync(DbTransaction transaction, int count, CancellationToken cancellationToken) =>
         await IdsAsync((NpgsqlConnection)Connection, transaction, "letters", count, cancellationToken).ConfigureAwait(false);
 

@@ -202,7 +202,17 @@ public abstract class SqlArchive : IArchive
     private ImpactIndex? _impact;
 
     /// <summary>The impact index in this archive's database.</summary>
-    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions, SegmentReader, SegmentReaderBesideWrites);
+    internal ImpactIndex Impact => _impact ??= new ImpactIndex(Connection, WritePostingsAsync, _impactOptions, SegmentReader, SegmentReaderBesideWrites, IndexLock);
+
+    /// <summary>The impact index's write lock, where the engine's write transactions do not hold one
+    /// already (see <see cref="Search.Impact.IndexLock"/>).</summary>
+    protected virtual IndexLock? IndexLock => null;
+
+    /// <summary>Holds the store's lock until <paramref name="transaction"/> ends, where the engine's write
+    /// transactions do not hold one already: another archive on the same database (another process
+    /// importing) stores its batch before or after this one, never meanwhile, so the versions this batch
+    /// reads are the ones it writes after (two imports of one letter store it once).</summary>
+    protected virtual Task LockStoreAsync(DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>How a merge reads its input segments, when the engine has a faster way than a query a page.</summary>
     protected virtual SegmentReader? SegmentReader => null;
@@ -256,6 +266,7 @@ public abstract class SqlArchive : IArchive
     public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<LetterRecord> batch, CancellationToken cancellationToken = default)
     {
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockStoreAsync(transaction, cancellationToken).ConfigureAwait(false);
         // The stored versions of the batch's keys in one query a few hundred keys at a time, then the
         // version logic in memory, then the engine writes the whole batch at once.
         var stored = new Dictionary<string, List<(int Version, string Hash)>>(StringComparer.Ordinal);

@@ -252,6 +252,8 @@ public sealed class SqliteArchiveTests : ArchiveContractTests, IDisposable
 
     protected override Task<IArchive> OpenAsync() => ArchiveDatabase.OpenAsync(Path.Combine(_dir, $"{Guid.NewGuid():N}.db"));
 
+    protected override Task<IArchive> OpenSameAsync(IArchive archive) => ArchiveDatabase.OpenAsync(((SqliteArchive)archive).Path);
+
     [Fact]
     public async Task A_new_archive_has_16_KB_pages_and_an_archive_made_before_keeps_its_own()
     {
@@ -287,7 +289,18 @@ public sealed class SqliteArchiveTests : ArchiveContractTests, IDisposable
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresArchiveTests(PostgresServer server) : ArchiveContractTests
 {
-    protected override async Task<IArchive> OpenAsync() => await ArchiveDatabase.OpenAsync(await server.CreateDatabaseAsync());
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IArchive, string> _databases = [];
+
+    protected override async Task<IArchive> OpenAsync()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var archive = await ArchiveDatabase.OpenAsync(database);
+        _databases.Add(archive, database);
+        return archive;
+    }
+
+    protected override Task<IArchive> OpenSameAsync(IArchive archive) =>
+        ArchiveDatabase.OpenAsync(_databases.TryGetValue(archive, out var database) ? database : throw new InvalidOperationException("not opened by OpenAsync"));
 
     [Fact]
     public async Task The_impact_index_blocks_up_to_a_page_stay_in_their_tables_pages()

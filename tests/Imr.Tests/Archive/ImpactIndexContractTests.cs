@@ -217,6 +217,46 @@ public abstract partial class ArchiveContractTests
         foreach (var query in queries) await AssertExactAsync(sql, stored, query);
     }
 
+    /// <summary>Another archive on the database of <paramref name="archive"/>, as another process (a second
+    /// `imr import`, the web application) opens it.</summary>
+    protected abstract Task<IArchive> OpenSameAsync(IArchive archive);
+
+    [Fact]
+    public async Task Two_imports_into_one_archive_at_once_store_and_index_each_letter_once()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenSameAsync(first);
+        var archives = new[] { (SqlArchive)first, (SqlArchive)second };
+        // Merges at every second segment: the two race for the same levels again and again.
+        foreach (var archive in archives) archive.ImpactOptions = new ImpactOptions(MergeFanOut: 2, FirstBlockSize: 4, LookupBlockSize: 3, LookupBlocks: 8);
+        var generator = new LetterGenerator((await CorpusLetters.ReadAsync()).Select(l => l.Determination).ToList());
+        var letters = Enumerable.Range(0, 160).Select(n => LetterRecord.From($"synthetic-{n}.txt", generator.Generate(n))).ToList();
+        var batches = letters.Chunk(8).ToList();
+        // The same letters, the one import from the first batch on and the other from the last back.
+        var outcomes = await Task.WhenAll(
+            Task.Run(async () => { var o = new List<StoreOutcome>(); foreach (var b in batches) o.AddRange(await first.StoreAsync(b)); return o; }),
+            Task.Run(async () => { var o = new List<StoreOutcome>(); foreach (var b in Enumerable.Reverse(batches)) o.AddRange(await second.StoreAsync(b)); return o; }));
+
+        var all = outcomes.SelectMany(o => o).ToList();
+        Assert.Equal(letters.Count, all.Count(o => o == StoreOutcome.Imported));
+        Assert.Equal(letters.Count, all.Count(o => o == StoreOutcome.Unchanged));
+        var sql = archives[0];
+        Assert.Equal(letters.Count, await CountAsync(sql, "SELECT COUNT(*) FROM letters"));
+        Assert.True(await CountAsync(sql, "SELECT COUNT(*) FROM impact_segments WHERE level > 0") > 0, "no merge happened");
+        // Each letter in exactly one live segment, and each term's postings counted once.
+        Assert.Equal(letters.Count, await CountAsync(sql, "SELECT SUM(letters) FROM impact_segments"));
+        var analyzed = letters.Select(r => SegmentBuilder.Analyze(new IndexedLetter(0, r.Determination.CaseSummary,
+            string.Join(" | ", r.Determination.Items.Select(i => i.Treatment)), string.Join(" | ", r.Determination.Items.Select(i => i.Rationale))))).ToList();
+        foreach (var stem in analyzed.SelectMany(a => a.Tf.Keys).Distinct().OrderBy(s => s, StringComparer.Ordinal).Where((_, n) => n % 7 == 0))
+        {
+            var df = await sql.ConnectionForTests.ExecuteScalarAsync<long?>("SELECT SUM(df) FROM impact_postings WHERE term = @stem AND block = 0", new { stem }) ?? 0;
+            Assert.True(analyzed.Count(a => a.Tf.ContainsKey(stem)) == df, $"'{stem}': {df} postings for {analyzed.Count(a => a.Tf.ContainsKey(stem))} letters");
+        }
+        var hits = await second.SearchAsync(new SearchQuery("pain") { Limit = 500 });
+        Assert.Equal(analyzed.Count(a => a.Tf.ContainsKey("pain")), hits.Count);
+        Assert.Equal(hits.Count, hits.Select(h => h.Source).Distinct().Count());
+    }
+
     /// <summary>What was stored: every version of each key in order, and each batch's range of ids (a
     /// level-0 segment each).</summary>
     private sealed record StoredLetters(Dictionary<string, List<LetterRecord>> Records, List<(long First, long Last)> Segments);

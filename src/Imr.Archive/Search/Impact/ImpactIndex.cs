@@ -20,6 +20,11 @@ public sealed record ImpactOptions(int MergeFanOut = 10, int FirstBlockSize = Po
 /// way: prepared INSERTs in SQLite, binary COPY in PostgreSQL).</summary>
 public delegate Task PostingWriter(DbTransaction transaction, long segmentId, IReadOnlyList<PostingRow> rows, IReadOnlyList<LookupRow> lookups, CancellationToken cancellationToken);
 
+/// <summary>Holds the impact index's write lock until <paramref name="transaction"/> ends, so that two
+/// processes writing one archive never merge the same segments (PostgreSQL: an advisory lock; SQLite needs
+/// none, its write transactions hold the database's only write lock from their start).</summary>
+public delegate Task IndexLock(DbTransaction transaction, CancellationToken cancellationToken);
+
 /// <summary>A live segment as a query sees it: its id, its letters and the range of their ids.</summary>
 public sealed record SegmentInfo(long Id, long Letters, long FirstLetterId = 0, long LastLetterId = 0);
 
@@ -35,7 +40,7 @@ public sealed record SegmentInfo(long Id, long Letters, long FirstLetterId = 0, 
 /// Postings of letters no longer current are dropped at a merge. Letters stored before the index
 /// existed are indexed by <see cref="BackfillAsync"/>, which the archive runs when it migrates.
 /// </summary>
-public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null, bool readBesideWrites = false)
+public sealed class ImpactIndex(DbConnection connection, PostingWriter write, ImpactOptions options, SegmentReader? read = null, bool readBesideWrites = false, IndexLock? exclusive = null)
 {
     private readonly SegmentBuilder _builder = new(options.FirstBlockSize, options.LookupBlockSize, options.LookupBlocks);
 
@@ -67,7 +72,9 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
             "INSERT INTO impact_facets (segment_id, facet, letters) VALUES (@segmentId, @Facet, @Letters)",
             facets.Select(f => new { segmentId, f.Facet, f.Letters }), transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Merges every level that has grown to the fan-out, lowest first, until none has.</summary>
+    /// <summary>Merges every level that has grown to the fan-out, lowest first, until none has. Another
+    /// archive on the same database (another process importing) may merge meanwhile: each merge takes
+    /// the index's write lock, then reads its level again, and a level another has merged is left.</summary>
     public async Task MergeAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -83,9 +90,17 @@ public sealed class ImpactIndex(DbConnection connection, PostingWriter write, Im
     private async Task MergeLevelAsync(int level, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (exclusive is not null) await exclusive(transaction, cancellationToken).ConfigureAwait(false);
+        // Read under the lock: the level as the last merge committed it.
         var inputs = (await connection.QueryAsync<SegmentRow>(new CommandDefinition(
             "SELECT id AS Id, letters AS Letters, avg_length AS AverageLength, first_letter_id AS FirstLetterId, last_letter_id AS LastLetterId " +
             "FROM impact_segments WHERE level = @level ORDER BY id", new { level }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (inputs.Count < options.MergeFanOut)
+        {
+            // Another archive on this database merged the level since it was counted.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var first = inputs.Min(s => s.FirstLetterId);
         var last = inputs.Max(s => s.LastLetterId);
         // Versions replaced since their segment was written; few, whatever the size of the archive.
