@@ -146,9 +146,16 @@ internal static partial class ArchiveBenchmarks
             var (p50, p99) = archivedLikeRaw ?? (archived.P50, archived.P99);
             if (archivedLikeRaw is not null)
                 Console.WriteLine($"| {engine} | archive, the raw engine's searches alone | | {p50:F1} | {p99:F1} | | | | | |");
-            Console.WriteLine($"| {engine} | ratio archive / raw | {archived.LettersPerSecond / baseline.LettersPerSecond:F2} | {p50 / Math.Max(baseline.P50, 0.001):F2} | {p99 / Math.Max(baseline.P99, 0.001):F2} | | | | | |");
+            Console.WriteLine($"| {engine} | ratio archive / raw | {archived.LettersPerSecond / baseline.LettersPerSecond:F2} | {Ratio(p50, baseline.P50)} | {Ratio(p99, baseline.P99)} | | | | | |");
             Console.WriteLine($"{Environment.NewLine}{note}{Environment.NewLine}");
         }
+    }
+
+    /// <summary>A ratio of times: two decimals, or, under 0.01, as one in so many (0.0043 → 1/233).</summary>
+    private static string Ratio(double archive, double raw)
+    {
+        var ratio = archive / Math.Max(raw, 0.001);
+        return ratio >= 0.01 || ratio <= 0 ? $"{ratio:F2}" : $"1/{1 / ratio:N0}";
     }
 
     /// <summary>Prints each search's time (the bench's <c>--verbose</c>).</summary>
