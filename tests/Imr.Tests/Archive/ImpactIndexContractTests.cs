@@ -245,8 +245,7 @@ public abstract partial class ArchiveContractTests
         Assert.True(await CountAsync(sql, "SELECT COUNT(*) FROM impact_segments WHERE level > 0") > 0, "no merge happened");
         // Each letter in exactly one live segment, and each term's postings counted once.
         Assert.Equal(letters.Count, await CountAsync(sql, "SELECT SUM(letters) FROM impact_segments"));
-        var analyzed = letters.Select(r => SegmentBuilder.Analyze(new IndexedLetter(0, r.Determination.CaseSummary,
-            string.Join(" | ", r.Determination.Items.Select(i => i.Treatment)), string.Join(" | ", r.Determination.Items.Select(i => i.Rationale))))).ToList();
+        var analyzed = letters.Select(r => Analyze(0, r)).ToList();
         foreach (var stem in analyzed.SelectMany(a => a.Tf.Keys).Distinct().OrderBy(s => s, StringComparer.Ordinal).Where((_, n) => n % 7 == 0))
         {
             var df = await sql.ConnectionForTests.ExecuteScalarAsync<long?>("SELECT SUM(df) FROM impact_postings WHERE term = @stem AND block = 0", new { stem }) ?? 0;
@@ -314,10 +313,7 @@ public abstract partial class ArchiveContractTests
         var db = archive.ConnectionForTests;
         var rows = (await db.QueryAsync<(long Id, string Key, long Version, bool Current)>("SELECT id, letter_key, version, is_current FROM letters")).ToList();
         var letters = rows.ToDictionary(r => r.Id, r => (Record: stored.Records[r.Key][(int)r.Version - 1], r.Current));
-        var analyzed = letters.ToDictionary(l => l.Key, l => SegmentBuilder.Analyze(new IndexedLetter(
-            l.Key, l.Value.Record.Determination.CaseSummary,
-            string.Join(" | ", l.Value.Record.Determination.Items.Select(i => i.Treatment)),
-            string.Join(" | ", l.Value.Record.Determination.Items.Select(i => i.Rationale)))));
+        var analyzed = letters.ToDictionary(l => l.Key, l => Analyze(l.Key, l.Value.Record));
         var averages = stored.Segments.Select(s =>
         {
             var lengths = analyzed.Where(a => a.Key >= s.First && a.Key <= s.Last).Select(a => a.Value.Length).ToList();
@@ -359,4 +355,10 @@ public abstract partial class ArchiveContractTests
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> JoinedStems = new();
+
+    /// <summary>A letter's terms and length as the index counts them: its summary, treatments and rationales.</summary>
+    private static (Dictionary<string, float> Tf, double Length) Analyze(long id, LetterRecord record) =>
+        SegmentBuilder.Analyze(new IndexedLetter(id, record.Determination.CaseSummary,
+            string.Join(" | ", record.Determination.Items.Select(i => i.Treatment)),
+            string.Join(" | ", record.Determination.Items.Select(i => i.Rationale))));
 }
